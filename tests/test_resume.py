@@ -1,0 +1,49 @@
+"Generation and annotation killed with SIGKILL at several points and restarted give exactly the uninterrupted result."
+import os, signal, subprocess, sys, time
+from pathlib import Path
+
+SCRIPT = '''
+import sys
+from pathlib import Path
+from synthdiv.llm import tiny_llm
+from synthdiv.data import RT_TASK
+from synthdiv.generation import *
+out = Path(sys.argv[1]); lm = tiny_llm()
+plan = plan_prompts(RT_TASK, PlanConfig('topic_style_persona', n_topics=6, per_topic=8, temperature=[0.7, 1.3]),
+                    ['ghost, haunted', 'football, team', 'music, score', 'war, soldiers'])
+res = generate(lm, RT_TASK, plan, out/'gen', GenerationConfig(max_new_tokens=10, shard_size=4), real_texts=['a gem'])
+ann = annotate(lm, RT_TASK, [f'review number {i}: ' + 'good ' * (i % 7) for i in range(40)], out/'ann', shard_size=4)
+ann.to_json(out/'annotated.jsonl')
+print('DONE', len(res.data), len(res.rejected), len(ann))
+'''
+
+def _env():
+    return {**os.environ, 'SYNTHDIV_PROGRESS': '0', 'HF_HUB_OFFLINE': '1', 'TRANSFORMERS_OFFLINE': '1', 'OMP_NUM_THREADS': '1'}
+
+def _shards(folder:Path) -> int:
+    return sum(len(list(d.glob('shard-*.jsonl'))) for d in (folder/'gen'/'shards', folder/'ann'/'shards') if d.exists())
+
+def _files(folder:Path) -> dict:
+    names = ['gen/data.jsonl', 'gen/rejected.jsonl', 'gen/summary.json', 'gen/README.md', 'annotated.jsonl']
+    names += sorted(str(p.relative_to(folder)) for p in folder.glob('*/shards/shard-*.jsonl'))
+    return {n: (folder/n).read_bytes() for n in names}
+
+def test_killed_generation_resumes_to_the_same_data(tmp_path):
+    script = tmp_path/'job.py'; script.write_text(SCRIPT)
+    ref, run = tmp_path/'ref', tmp_path/'run'
+    done = subprocess.run([sys.executable, str(script), str(ref)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    total = _shards(ref); assert total == 12 + 10
+    kills = []
+    for target in (1, 7, 12, 15):          # kill after this many shard files exist (generation, then annotation)
+        p = subprocess.Popen([sys.executable, str(script), str(run)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while p.poll() is None and _shards(run) < target: time.sleep(0.01)
+        if p.poll() is None:
+            p.send_signal(signal.SIGKILL); p.wait(); kills.append(_shards(run))
+    assert len(kills) >= 3 and kills == sorted(kills) and kills[-1] < total, kills
+    done = subprocess.run([sys.executable, str(script), str(run)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    a, b = _files(ref), _files(run)
+    assert sorted(a) == sorted(b)
+    assert [n for n in a if a[n] != b[n]] == []
+    assert done.stdout.startswith('DONE'), done.stdout
