@@ -7,7 +7,8 @@ same learning rate, one epoch, the same number of optimizer steps (the Trainer's
 rows in synthdiv's token-budget batches). synthdiv's time includes its end-of-epoch dev loss. Throughput is real (non-padding) tokens per second of training. To show
 that both did the same training, the dev loss of each result is measured with the same function.
 
-Peers: `Trainer` with dynamic padding (`DataCollatorForSeq2Seq`), and `Trainer` with `group_by_length=True`.
+Peers: `Trainer` with dynamic padding (`DataCollatorForSeq2Seq`), and `Trainer` with length-grouped batches
+(`train_sampling_strategy='group_by_length'`, the transformers 5 spelling of `group_by_length=True`).
 
     python benchmarks/teacher.py [--budget 0.05] [--threads 2]
 """
@@ -28,7 +29,8 @@ def trainer_run(base, cfg, train, batch_size, group_by_length):
     args = TrainingArguments(output_dir=tempfile.mkdtemp(), per_device_train_batch_size=batch_size, num_train_epochs=1,
                              learning_rate=cfg.learning_rate, lr_scheduler_type='linear', warmup_steps=int(cfg.warmup * steps),
                              weight_decay=0.0, max_grad_norm=1.0, logging_steps=10**6, save_strategy='no', report_to=[],
-                             use_cpu=True, seed=cfg.seed, dataloader_num_workers=0, group_by_length=group_by_length,
+                             use_cpu=True, seed=cfg.seed, dataloader_num_workers=0,
+                             train_sampling_strategy='group_by_length' if group_by_length else 'random',
                              disable_tqdm=True)
     trainer = Trainer(model=model, args=args, train_dataset=ds,
                       data_collator=DataCollatorForSeq2Seq(base.tok, padding=True, label_pad_token_id=-100))

@@ -18,7 +18,7 @@ from .data import package_dir
 # %% auto #0
 __all__ = ['Prompt', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'LLM', 'sequence_logprob', 'occurrences', 'FakeLLM',
            'ResponseCache', 'CachedLLM', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path', 'tiny_llm',
-           'smollm2_path', 'smollm2', 'OpenAILM', 'minilm_path', 'load_embedder', 'tiny_embedder']
+           'smollm2_path', 'smollm2', 'OpenAILM', 'minilm_path', 'load_embedder', 'tiny_bert_path', 'tiny_embedder']
 
 # %% ../nbs/02_llm.ipynb #47e1b03b
 @dataclass
@@ -30,6 +30,7 @@ class Sampling(Config):
     top_k: int = 0            # 0 = no top-k restriction
     seed: int = 0             # sampling seed
     stop: list = field(default_factory=list) # strings that end a completion (cut from the output)
+    json_schema: dict|None = None # constrain the reply to this JSON schema, where the backend can (see `OpenAILM`)
     def __post_init__(self):
         if self.max_new_tokens < 1: raise ConfigError(f"max_new_tokens must be >= 1, got {self.max_new_tokens}")
         if self.temperature < 0: raise ConfigError(f"temperature must be >= 0, got {self.temperature}")
@@ -139,7 +140,7 @@ class CachedLLM:
         return [found[k] for k in keys]
 
     def generate(self, prompts:Sequence[Prompt], **sampling) -> list[str]:
-        s = Sampling(**sampling); params = s.to_dict()
+        s = Sampling(**sampling); params = {k: v for k, v in s.to_dict().items() if v is not None}
         keys = [stable_hash(['generate', self.name, p, params, 0 if s.greedy else k], 32) for p, k in zip(prompts, occurrences(prompts))]
         return self._cached(keys, list(prompts), lambda ps: self.llm.generate(ps, **sampling))
 
@@ -303,8 +304,10 @@ class OpenAILM:
                  name:str|None=None, # the name used in caches and provenance (default: `model`)
                  api_key_env:str='OPENAI_API_KEY', # environment variable holding the key, if any
                  concurrency:int=8, timeout:float=120.0, max_retries:int=4, backoff:float=0.5,
-                 show_progress:bool=True):
-        self.base_url, self.model, self.name = base_url.rstrip('/'), model, name or model
+                 show_progress:bool=True,
+                 schema_style:str='openai'): # how a `json_schema` is sent: 'openai', 'json_object' or 'none'
+        if schema_style not in ('openai', 'json_object', 'none'): raise ConfigError(f"schema_style must be 'openai', 'json_object' or 'none', got {schema_style!r}")
+        self.base_url, self.model, self.name, self.schema_style = base_url.rstrip('/'), model, name or model, schema_style
         self.api_key_env, self.concurrency, self.timeout = api_key_env, concurrency, timeout
         self.max_retries, self.backoff, self.show_progress = max_retries, backoff, show_progress
         self._session = requests.Session()
@@ -343,6 +346,10 @@ def _complete(self, prompt:Prompt, s:Sampling, k:int) -> str:
             'seed': s.seed if s.greedy else s.seed + k}
     if s.top_k: body['top_k'] = s.top_k
     if s.stop: body['stop'] = s.stop
+    if s.json_schema and self.schema_style == 'openai':
+        body['response_format'] = {'type': 'json_schema', 'json_schema': {'name': 'answer', 'schema': s.json_schema}}
+    if s.json_schema and self.schema_style == 'json_object' and not isinstance(prompt, str):
+        body['response_format'] = {'type': 'json_object', 'schema': s.json_schema}
     if isinstance(prompt, str):
         text = self._post('completions', {**body, 'prompt': prompt})['choices'][0]['text']
     else:
@@ -390,18 +397,22 @@ def load_embedder(path=None, device:str='cpu'):
     return SentenceTransformer(str(path or minilm_path()), device=device, local_files_only=True)
 
 # %% ../nbs/02_llm.ipynb #6f2c2a75
-def tiny_embedder(seed:int=0, hidden:int=32, layers:int=2):
-    "A tiny randomly initialised BERT with the MiniLM tokenizer and mean pooling, for tests."
+def tiny_bert_path(seed:int=0, hidden:int=32, layers:int=2) -> Path:
+    "The folder of a tiny randomly initialised BERT with the MiniLM tokenizer (built once, then cached)."
     import torch
     from transformers import AutoTokenizer, BertConfig, BertModel
-    from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import Transformer, Pooling, Normalize
     def build(tmp):
         torch.manual_seed(seed)
         tok = AutoTokenizer.from_pretrained(minilm_path())
         cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=2,
                          intermediate_size=2*hidden, max_position_embeddings=512)
         BertModel(cfg).save_pretrained(tmp); tok.save_pretrained(tmp)
-    path = build_once(cache_dir('models')/f'tiny-bert-s{seed}-h{hidden}-l{layers}', build)
+    return build_once(cache_dir('models')/f'tiny-bert-s{seed}-h{hidden}-l{layers}', build)
+
+def tiny_embedder(seed:int=0, hidden:int=32, layers:int=2):
+    "A tiny randomly initialised BERT with the MiniLM tokenizer and mean pooling, for tests."
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Transformer, Pooling, Normalize
+    path = tiny_bert_path(seed, hidden, layers)
     _quiet_hf()
     return SentenceTransformer(modules=[Transformer(str(path)), Pooling(hidden, 'mean'), Normalize()], device='cpu')

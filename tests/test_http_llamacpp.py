@@ -56,3 +56,15 @@ def test_echo_logprobs_have_the_continuations_length(server):
     # values are not trustworthy, so score text with LocalLM; we only check the plumbing here.
     lp = OpenAILM(server, 'smollm2', show_progress=False).logprobs(['The movie was'], [' great fun'])
     assert len(lp[0]) >= 2 and np.all(lp[0] <= 0)
+
+def test_json_schema_is_enforced_by_the_server(server):
+    # llama-cpp-python's server turns response_format {"type": "json_object", "schema": ...} into a grammar: the 135M
+    # model, which often breaks JSON on its own, then can only write JSON of the cluster agent's verification shape.
+    import json
+    from synthdiv.cluster_agent import SCHEMAS
+    llm = OpenAILM(server, 'smollm2', schema_style='json_object', show_progress=False)
+    ask = [[{'role': 'user', 'content': 'Texts:\n1. Stocks fell.\n2. The team won.\n\nClusters:\nA. texts 1, 2: news\n\n'
+                                        'Do the texts of each cluster belong together? Answer with JSON.'}]]
+    out = llm.generate(ask, max_new_tokens=120)[0]
+    obj = json.loads(out)
+    assert isinstance(obj['verdicts'], list) and all(v['valid'] in (0, 1) for v in obj['verdicts'])
