@@ -65,6 +65,6 @@ def test_json_schema_is_enforced_by_the_server(server):
     llm = OpenAILM(server, 'smollm2', schema_style='json_object', show_progress=False)
     ask = [[{'role': 'user', 'content': 'Texts:\n1. Stocks fell.\n2. The team won.\n\nClusters:\nA. texts 1, 2: news\n\n'
                                         'Do the texts of each cluster belong together? Answer with JSON.'}]]
-    out = llm.generate(ask, max_new_tokens=120)[0]
+    out = llm.generate(ask, max_new_tokens=200, json_schema=SCHEMAS['verify'])[0]
     obj = json.loads(out)
     assert isinstance(obj['verdicts'], list) and all(v['valid'] in (0, 1) for v in obj['verdicts'])
