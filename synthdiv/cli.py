@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import *
 from .data import *
+from .data import _check_string
 
 # %% auto #0
 __all__ = ['cmd_run', 'cmd_generate', 'cmd_diversity', 'cmd_report', 'main']
@@ -107,9 +108,9 @@ def cmd_diversity(a) -> int:
     if rows and a.text_col not in columns: raise DataError(f"missing column (found columns: {', '.join(map(str, columns))})", file=a.file, row='header', field=a.text_col)
     texts, bad = [], []
     for i, r, err in rows:
-        v = None if err else r.get(a.text_col)
-        if isinstance(v, str) and v.strip(): texts.append(v)
-        else: bad.append((i, err[0] if err else f'not a non-empty string: {v!r}'))
+        why = err[0] if err else _check_string(r.get(a.text_col), 'text')   # the same check as for labelled files
+        if why: bad.append((i, why))
+        else: texts.append(r[a.text_col])
     print(f'{a.file}: {len(texts)} texts' + (f', {len(bad)} rows left out (first: row {bad[0][0]}, {bad[0][1]})' if bad else ''))
     if len(texts) < 2: raise DataError(f'need at least 2 texts, found {len(texts)}', file=a.file, field=a.text_col)
     emb = (tiny_embedder() if a.profile == 'tiny' else load_embedder()) if a.embeddings else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 import numpy as np, pandas as pd
-from datasets import Dataset, load_from_disk
+from datasets import Dataset, load_from_disk, concatenate_datasets
 from .core import *
 from .data import *
 from .llm import *
@@ -318,7 +318,7 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
             syn = None
             if m == 'annotate': syn = c.dataset('annotated')
             if m == 'generate': syn = c.dataset('generated')
-            if m == 'both': syn = _concat(c.dataset('annotated'), c.dataset('generated'))
+            if m == 'both': syn = concatenate_datasets([c.dataset('annotated'), c.dataset('generated')])   # same synthetic features
             runs = repeat_seeds(RT_TASK, mix(RT_TASK, c.few, syn), c.rt['dev'], c.test, StudentConfig(mode=cfg.student_mode, model=c.student_model), seeds=[s])
             _append(path, {'budget': b, 'mode': m, 'seed': s, 'rows': len(c.few) + (len(syn) if syn is not None else 0),
                            'accuracy': float(runs.accuracy[0]), 'macro_f1': float(runs.macro_f1[0]),
@@ -327,10 +327,6 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
 
 def _append(path:Path, row:dict):
     with open(path, 'a') as f: f.write(to_json(row) + '\n')
-
-def _concat(a:Dataset, b:Dataset) -> Dataset:
-    keep = ['text', 'label', 'source', 'confidence']
-    return Dataset.from_dict({k: list(a[k]) + list(b[k]) for k in keep})
 
 def grid_table(df:pd.DataFrame) -> pd.DataFrame:
     "Mean ± sd over seeds of student accuracy per budget and mode, with the teacher's accuracy."

@@ -13,6 +13,7 @@ from datasets import Dataset, concatenate_datasets
 from .core import *
 from .data import *
 from .llm import minilm_path, tiny_bert_path, load_embedder
+from .teacher import token_batches
 
 # %% auto #0
 __all__ = ['mix', 'StudentConfig', 'model_path', 'Student', 'train_student', 'evaluate_student', 'repeat_seeds',
@@ -100,12 +101,9 @@ def _frozen(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig) -> Student
     return Student(proba, cfg, history, 0.0, {'C': clf.C, 'coef': clf.coef_})
 
 # %% ../nbs/08_student.ipynb #320e343f
-def _length_batches(lengths:Sequence[int], batch_size:int, g:np.random.Generator) -> list[np.ndarray]:
-    "Shuffled batches of rows of similar length: sort a random permutation in windows of 50 batches, then shuffle the batches."
-    order = g.permutation(len(lengths)); window = 50 * batch_size
-    order = np.concatenate([o[np.argsort([lengths[i] for i in o], kind='stable')] for o in np.array_split(order, max(1, int(np.ceil(len(order) / window))))]) if len(order) else order
-    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
-    return [batches[i] for i in g.permutation(len(batches))]
+def _epoch_batches(lengths:Sequence[int], batch_size:int, max_length:int, g:np.random.Generator) -> list[np.ndarray]:
+    "One epoch's batches: the teacher's `token_batches` (rows of similar length, at most `batch_size`), freshly seeded."
+    return [np.asarray(b) for b in token_batches(lengths, batch_size * max_length, seed=int(g.integers(2**31)), max_rows=batch_size)]
 
 def _classifier_proba(model, tok, texts:Sequence[str], max_length:int, batch_size:int=64) -> np.ndarray:
     import torch
@@ -132,7 +130,7 @@ def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig) -> Stude
     history, best, t0, dev_y = [], (-1.0, None, 0), time.time(), np.asarray(dev[task.target_column])
     for epoch in range(1, cfg.epochs + 1):
         model.train(); total = 0.0
-        for idx in progress(_length_batches([len(e) for e in enc], cfg.batch_size, g), desc=f'student epoch {epoch}', unit='batch'):
+        for idx in progress(_epoch_batches([len(e) for e in enc], cfg.batch_size, cfg.max_length, g), desc=f'student epoch {epoch}', unit='batch'):
             batch = tok.pad({'input_ids': [enc[i] for i in idx]}, return_tensors='pt')
             losses = torch.nn.functional.cross_entropy(model(**batch).logits, y[idx], reduction='none')
             loss = (losses * w[idx]).sum() / w[idx].sum().clamp_min(1e-8)
@@ -247,7 +245,7 @@ def train_generator(task:Task, train:Dataset, dev:Dataset, cfg:GeneratorConfig|N
     history, best, t0 = [], (float('inf'), None, 0), time.time()
     for epoch in range(1, cfg.epochs + 1):
         model.train(); total = 0.0
-        for idx in progress(_length_batches([len(s) for s in src], cfg.batch_size, g), desc=f'generator epoch {epoch}', unit='batch'):
+        for idx in progress(_epoch_batches([len(s) for s in src], cfg.batch_size, cfg.max_source, g), desc=f'generator epoch {epoch}', unit='batch'):
             loss, _ = _seq2seq_loss(model, tok, [src[i] for i in idx], [tgt[i] for i in idx], w[idx])
             loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0); opt.step(); sched.step(); opt.zero_grad()
             total += float(loss.detach()) * len(idx)
