@@ -12,9 +12,9 @@ from tqdm.auto import tqdm
 from filelock import FileLock
 
 # %% auto #0
-__all__ = ['SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError', 'seed_everything', 'rng', 'to_json',
-           'stable_hash', 'atomic_write', 'save_json', 'load_json', 'cache_dir', 'build_once', 'Config', 'RunDir',
-           'new_run', 'progress_enabled', 'progress']
+__all__ = ['SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError', 'seed_everything', 'rng',
+           'default_device', 'to_json', 'stable_hash', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
+           'build_once', 'Config', 'RunDir', 'new_run', 'progress_enabled', 'progress']
 
 # %% ../nbs/00_core.ipynb #96e22104
 class SynthdivError(Exception):
@@ -54,6 +54,12 @@ def seed_everything(seed:int=0 # the seed for python, numpy and torch
 def rng(seed:int=0) -> np.random.Generator:
     "A fresh numpy `Generator` (PCG64, stable across numpy versions) seeded with `seed`."
     return np.random.default_rng(seed)
+
+def default_device() -> str:
+    "Where models run: `$SYNTHDIV_DEVICE` if set, else 'cuda' when torch sees a GPU, else 'cpu'."
+    if os.environ.get('SYNTHDIV_DEVICE'): return os.environ['SYNTHDIV_DEVICE']
+    import torch
+    return 'cuda' if torch.cuda.is_available() else 'cpu'
 
 # %% ../nbs/00_core.ipynb #261d99af
 def _jsonable(o):

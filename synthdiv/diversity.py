@@ -267,9 +267,10 @@ def _encode_sorted(model, texts:Sequence[str], token_budget:int=4096, bf16:bool=
             width = int(lengths[order[i]]); batch = order[i:i + max(1, token_budget // max(width, 1))]; i += len(batch)
             ids = torch.zeros((len(batch), width), dtype=torch.long); mask = torch.zeros_like(ids)
             for r, j in enumerate(batch): ids[r, :lengths[j]] = torch.tensor(enc[j]); mask[r, :lengths[j]] = 1
+            ids, mask = ids.to(body.device), mask.to(body.device)
             hidden = body(input_ids=ids, attention_mask=mask).last_hidden_state
             pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            out[batch] = torch.nn.functional.normalize(pooled.float(), dim=-1).numpy()
+            out[batch] = torch.nn.functional.normalize(pooled.float(), dim=-1).cpu().numpy()
     return out
 
 # %% ../nbs/05_diversity.ipynb #785b8afb

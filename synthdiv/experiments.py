@@ -15,7 +15,7 @@ from .data import *
 from .llm import *
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, fewshot_prefix, RT_INSTRUCTION, load_teacher
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
-                                 teacher_prompt, TEMPLATES)
+                                 teacher_prompt, TEMPLATES, synthetic_features)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
@@ -147,6 +147,9 @@ def _stage_teacher(c:_Context) -> dict:
 def _stage_annotate(c:_Context) -> dict:
     in_budget = set(c.few['text'])
     cand = [i for i, (t, o) in enumerate(zip(c.pool['text'], c.pool['origin'])) if o == 'review' and t not in in_budget]
+    if not cand:   # a budget that takes every review leaves none to annotate: the mode adds no rows
+        f = synthetic_features(RT_TASK); _save(Dataset.from_dict({k: [] for k in f}, features=f), c.run/'annotated'/'dataset')
+        return {'rows': 0, 'note': 'no unlabelled reviews left outside the budget'}
     picked = c.pool.select(sorted(rng(c.cfg.seed).choice(cand, min(c.cfg.annotate, len(cand)), replace=False).tolist()))
     ds = annotate(c.teacher, RT_TASK, picked['text'], out_dir=c.run/'annotated'/'shards')
     _save(ds, c.run/'annotated'/'dataset')
@@ -300,6 +303,11 @@ def _done_keys(path:Path) -> dict:
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student scores for every budget × mode × seed (resumable: rows already in `grid.jsonl` are kept), and teacher rows."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); path = out/'grid.jsonl'; done = _done_keys(path)
+    fixed = {k: v for k, v in cfg.to_dict().items() if k not in ('budgets', 'modes', 'seeds')}   # what every row depends on
+    if (out/'grid_config.json').exists():
+        changed = sorted(k for k in fixed if load_json(out/'grid_config.json').get(k) != fixed[k])
+        if changed: raise ConfigError(f"{out} holds a grid made with other settings ({', '.join(changed)}): use another folder")
+    else: save_json(fixed, out/'grid_config.json')
     for b in cfg.budgets:
         todo = [(m, s) for m in cfg.modes for s in cfg.seeds if (b, m, s) not in done]
         if not todo and (b, 'teacher', -1) in done: continue
@@ -376,13 +384,13 @@ def metric_correlations(table:pd.DataFrame, target:str='accuracy', exclude=('dat
     y = table[target].to_numpy(float); g = rng(seed); idx = g.integers(0, len(table), (n_boot, len(table))); rows = []
     for m in [c for c in table.columns if c not in exclude and c != target]:
         x = table[m].to_numpy(float); ok = ~np.isnan(x)
-        if ok.sum() < 3 or np.ptp(x[ok]) == 0: rows.append({'metric': m, 'spearman': np.nan, 'pearson': np.nan}); continue
+        if ok.sum() < 3 or np.ptp(x[ok]) == 0 or np.ptp(y[ok]) == 0: rows.append({'metric': m, 'spearman': np.nan, 'pearson': np.nan}); continue
         boot = {'spearman': [], 'pearson': []}
         for i in idx:
             xi, yi = x[i], y[i]; k = ~np.isnan(xi)
             if k.sum() < 3 or np.ptp(xi[k]) == 0 or np.ptp(yi[k]) == 0: continue
             boot['spearman'].append(spearmanr(xi[k], yi[k]).statistic); boot['pearson'].append(pearsonr(xi[k], yi[k]).statistic)
-        q = lambda v: np.nanpercentile(v, [5, 95]) if len(v) else [np.nan, np.nan]
-        rows.append({'metric': m, 'spearman': spearmanr(x[ok], y[ok]).statistic, 'spearman_90': tuple(np.round(q(boot['spearman']), 2)),
-                     'pearson': pearsonr(x[ok], y[ok]).statistic, 'pearson_90': tuple(np.round(q(boot['pearson']), 2)), 'n': int(ok.sum())})
+        q = lambda v: tuple(round(float(t), 2) for t in np.nanpercentile(v, [5, 95])) if len(v) else (np.nan, np.nan)
+        rows.append({'metric': m, 'spearman': spearmanr(x[ok], y[ok]).statistic, 'spearman_90': q(boot['spearman']),
+                     'pearson': pearsonr(x[ok], y[ok]).statistic, 'pearson_90': q(boot['pearson']), 'n': int(ok.sum())})
     return pd.DataFrame(rows).sort_values('spearman', ascending=False, key=lambda s: s.abs(), ignore_index=True)

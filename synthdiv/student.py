@@ -112,8 +112,8 @@ def _classifier_proba(model, tok, texts:Sequence[str], max_length:int, batch_siz
     with torch.inference_mode():
         for b in range(0, len(texts), batch_size):
             idx = order[b:b + batch_size]
-            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True, return_tensors='pt')
-            out[idx] = torch.softmax(model(**enc).logits.float(), -1).numpy()
+            enc = tok([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True, return_tensors='pt').to(model.device)
+            out[idx] = torch.softmax(model(**enc).logits.float(), -1).cpu().numpy()
     return out
 
 def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig) -> Student:
@@ -121,7 +121,7 @@ def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig) -> Stude
     from transformers import AutoTokenizer, AutoModelForSequenceClassification, get_linear_schedule_with_warmup
     seed_everything(cfg.seed); path = model_path(cfg.model)
     tok = AutoTokenizer.from_pretrained(path)
-    with _quiet_load(): model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=task.num_labels)
+    with _quiet_load(): model = AutoModelForSequenceClassification.from_pretrained(path, num_labels=task.num_labels).to(default_device())
     enc = tok(list(train['text']), truncation=True, max_length=cfg.max_length)['input_ids']
     y = torch.tensor(list(train[task.target_column])); w = torch.tensor(list(train['weight']) if 'weight' in train.column_names else [1.0] * len(train))
     g = rng(cfg.seed); steps = cfg.epochs * int(np.ceil(len(enc) / cfg.batch_size))
@@ -131,9 +131,9 @@ def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig) -> Stude
     for epoch in range(1, cfg.epochs + 1):
         model.train(); total = 0.0
         for idx in progress(_epoch_batches([len(e) for e in enc], cfg.batch_size, cfg.max_length, g), desc=f'student epoch {epoch}', unit='batch'):
-            batch = tok.pad({'input_ids': [enc[i] for i in idx]}, return_tensors='pt')
-            losses = torch.nn.functional.cross_entropy(model(**batch).logits, y[idx], reduction='none')
-            loss = (losses * w[idx]).sum() / w[idx].sum().clamp_min(1e-8)
+            batch = tok.pad({'input_ids': [enc[i] for i in idx]}, return_tensors='pt').to(model.device)
+            losses = torch.nn.functional.cross_entropy(model(**batch).logits, y[idx].to(model.device), reduction='none')
+            wi = w[idx].to(model.device); loss = (losses * wi).sum() / wi.sum().clamp_min(1e-8)
             loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0); opt.step(); sched.step(); opt.zero_grad()
             total += float(loss.detach()) * len(idx)
         acc = float((_classifier_proba(model, tok, dev['text'], cfg.max_length).argmax(1) == dev_y).mean())
@@ -206,14 +206,14 @@ class GeneratorStudent:
         with torch.inference_mode():
             for b in progress(range(0, len(texts), batch_size), desc='student generate', unit='batch'):
                 idx = order[b:b + batch_size]
-                enc = self.tok([texts[i] for i in idx], truncation=True, max_length=self.config.max_source, padding=True, return_tensors='pt')
+                enc = self.tok([texts[i] for i in idx], truncation=True, max_length=self.config.max_source, padding=True, return_tensors='pt').to(self.model.device)
                 ids = self.model.generate(**enc, max_new_tokens=self.config.max_target, do_sample=False, num_beams=1)
                 for i, t in zip(idx, self.tok.batch_decode(ids, skip_special_tokens=True)): out[i] = t.strip()
         return out
 
 def _seq2seq_loss(model, tok, src, tgt, w=None):
     import torch
-    enc = tok.pad({'input_ids': src}, return_tensors='pt'); lab = tok.pad({'input_ids': tgt}, return_tensors='pt')
+    enc = tok.pad({'input_ids': src}, return_tensors='pt').to(model.device); lab = tok.pad({'input_ids': tgt}, return_tensors='pt').to(model.device)
     labels = lab['input_ids'].masked_fill(lab['attention_mask'] == 0, -100)
     start = model.prepare_decoder_input_ids_from_labels(labels=labels)   # the target shifted right behind [CLS]
     logits = model(input_ids=enc['input_ids'], attention_mask=enc['attention_mask'], decoder_input_ids=start,
@@ -221,6 +221,7 @@ def _seq2seq_loss(model, tok, src, tgt, w=None):
     tok_loss = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, ignore_index=-100, reduction='none')
     per_row = tok_loss.sum(1) / (labels != -100).sum(1).clamp_min(1)
     w = torch.ones(len(src)) if w is None else w
+    w = w.to(per_row.device)
     return (per_row * w).sum() / w.sum().clamp_min(1e-8), per_row
 
 def train_generator(task:Task, train:Dataset, dev:Dataset, cfg:GeneratorConfig|None=None) -> GeneratorStudent:
@@ -229,7 +230,7 @@ def train_generator(task:Task, train:Dataset, dev:Dataset, cfg:GeneratorConfig|N
     from transformers import get_linear_schedule_with_warmup
     cfg = cfg or GeneratorConfig()
     if task.kind != 'generation': raise ConfigError(f'train_generator needs a generation task; {task.name!r} is a {task.kind} task')
-    seed_everything(cfg.seed); model, tok = bert2bert(model_path(cfg.model))
+    seed_everything(cfg.seed); model, tok = bert2bert(model_path(cfg.model)); model = model.to(default_device())
     ids = lambda texts, n: tok(list(texts), truncation=True, max_length=n)['input_ids']
     target = lambda texts: [t + [tok.sep_token_id] for t in tok(list(texts), add_special_tokens=False, truncation=True, max_length=cfg.max_target - 1)['input_ids']]
     src, tgt, dsrc, dtgt = ids(train['text'], cfg.max_source), target(train['target']), ids(dev['text'], cfg.max_source), target(dev['target'])

@@ -115,8 +115,8 @@ def masked_lm_loss(model, batch:list[tuple[list, list]], pad_id:int) -> tuple['t
     "Summed next-token loss over the positions with a label, and their number."
     import torch
     base = model.get_base_model() if hasattr(model, 'get_base_model') else model
-    ids, labels = _pad([b[0] for b in batch], pad_id), _pad([b[1] for b in batch], -100)
-    mask = _pad([[1] * len(b[0]) for b in batch], 0)
+    ids, labels = _pad([b[0] for b in batch], pad_id).to(base.device), _pad([b[1] for b in batch], -100).to(base.device)
+    mask = _pad([[1] * len(b[0]) for b in batch], 0).to(base.device)
     hidden = base.get_decoder()(input_ids=ids, attention_mask=mask).last_hidden_state
     target = labels[:, 1:]; keep = target != -100
     logits = base.get_output_embeddings()(hidden[:, :-1][keep]).float()
@@ -261,16 +261,16 @@ def choice_logprobs(self, prompts:Sequence[Prompt], choices:Sequence[str]) -> np
     first = [self.tok(c, add_special_tokens=False).input_ids for c in choices]
     if not all(len(f) == 1 for f in first):
         return np.stack([sequence_logprob(self, prompts, [c] * len(prompts)) for c in choices], axis=1)
-    cols = torch.tensor([f[0] for f in first]); ids = [self._ids(p) for p in prompts]
+    cols = torch.tensor([f[0] for f in first], device=self.model.device); ids = [self._ids(p) for p in prompts]
     order = sorted(range(len(ids)), key=lambda i: -len(ids[i])); out = np.zeros((len(ids), len(choices)))
     for b in progress(range(0, len(order), self.batch_size), desc=f'score ({self.name})', unit='batch', disable=not self.show_progress):
         batch = order[b:b+self.batch_size]; width = max(len(ids[i]) for i in batch)
-        x = torch.tensor([[self.tok.pad_token_id] * (width - len(ids[i])) + ids[i] for i in batch])
-        m = torch.tensor([[0] * (width - len(ids[i])) + [1] * len(ids[i]) for i in batch])
+        x = torch.tensor([[self.tok.pad_token_id] * (width - len(ids[i])) + ids[i] for i in batch], device=self.model.device)
+        m = torch.tensor([[0] * (width - len(ids[i])) + [1] * len(ids[i]) for i in batch], device=self.model.device)
         with torch.inference_mode():   # explicit positions: with left padding they start at each row's first token
             logits = self.model(input_ids=x, attention_mask=m, position_ids=(m.cumsum(-1) - 1).clamp(min=0),
                                 logits_to_keep=1).logits[:, -1].float()
-        out[batch] = torch.log_softmax(logits, -1)[:, cols].double().numpy()
+        out[batch] = torch.log_softmax(logits, -1)[:, cols].double().cpu().numpy()
     return out
 
 def choice_logprobs(llm:LLM, prompts:Sequence[Prompt], choices:Sequence[str]) -> np.ndarray:
