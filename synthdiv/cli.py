@@ -14,13 +14,14 @@ from .data import _check_string
 # %% auto #0
 __all__ = ['cmd_run', 'cmd_generate', 'cmd_diversity', 'cmd_grid', 'cmd_report', 'main']
 
-# %% ../nbs/10_cli.ipynb #18e5fa01
+# %% ../nbs/10_cli.ipynb #fbac105c
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='synthdiv', formatter_class=argparse.RawDescriptionHelpFormatter,
         description='synthdiv: synthetic data for language models, with diversity controls, diversity metrics, information gain and students.',
         epilog='Examples:\n  synthdiv run                       # the whole pipeline on the embedded defaults (about 20 min on 2 CPU cores)\n'
                '  synthdiv run --profile tiny        # the same with tiny random models (under a minute)\n'
                '  synthdiv grid --student finetune   # budgets 1/5/10/100% x none/annotate/generate/both x 3 seeds (hours on a CPU; a GPU is used when present)\n'
+               '  synthdiv grid --task headlines     # the same for BBC headline generation (bert2bert students, chrF)\n'
                '  synthdiv diversity my_texts.csv    # diversity metrics of a file\n'
                '  synthdiv report runs/20261122-...  # print a run\'s report')
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
@@ -61,14 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument('run', type=Path)
     gr = sub.add_parser('grid', help='the budget x mode grid: students on real, +annotated, +generated and both, per budget',
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-        description='For each Rotten Tomatoes budget: tune a teacher on it, annotate pool reviews and generate new ones, then train '
-                    'students on real only (none), real+annotated, real+generated and all three, for each seed. Rows are appended to '
+        description='For each budget of Rotten Tomatoes reviews (or, with --task headlines, of BBC articles): tune a teacher on it, '
+                    'annotate held-back inputs and generate new ones, then train students on real only (none), real+annotated, '
+                    'real+generated and all three, for each seed. Rows are appended to '
                     'OUT/grid.jsonl as they finish, so rerunning the same command resumes; grid.csv and grid.png summarise them.')
     gr.add_argument('--out', type=Path, default=Path('runs/grid'), help='folder of the grid (rerun to resume)')
-    gr.add_argument('--budgets', type=float, nargs='+', default=[0.01, 0.05, 0.1, 1.0], help='shares (<1) or numbers of labelled reviews')
+    gr.add_argument('--task', choices=['rt', 'headlines'], default='rt', help='Rotten Tomatoes sentiment, or BBC headline generation (bert2bert students, chrF)')
+    gr.add_argument('--budgets', type=float, nargs='+', help='shares (<1) or numbers of labelled rows [rt: 0.01 0.05 0.1 1; headlines: 100 400]')
     gr.add_argument('--modes', nargs='+', choices=['none', 'annotate', 'generate', 'both'], default=['none', 'annotate', 'generate', 'both'])
     gr.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2], help='student seeds')
-    gr.add_argument('--student', choices=['frozen', 'finetune'], default='frozen', help='student mode')
+    gr.add_argument('--student', choices=['frozen', 'finetune'], default='frozen', help='student mode (rt)')
     gr.add_argument('--n-annotate', type=int, default=500, help='pool reviews the teacher labels per budget')
     gr.add_argument('--n-generate', type=int, default=500, help='reviews the teacher writes per budget')
     gr.add_argument('--template', default='topic_style', help='generation template')
@@ -76,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     gr.add_argument('--profile', choices=['default', 'tiny'], default='default')
     return p
 
-# %% ../nbs/10_cli.ipynb #eb9c940b
+# %% ../nbs/10_cli.ipynb #d5e2e835
 def cmd_run(a) -> int:
     from synthdiv.experiments import RunConfig, run_pipeline
     if a.resume:
@@ -138,13 +141,17 @@ def cmd_diversity(a) -> int:
     return 0
 
 def cmd_grid(a) -> int:
-    from synthdiv.experiments import GridConfig, budget_grid, grid_table, plot_grid
-    cfg = GridConfig(budgets=[b if b < 1 or b == 1.0 else int(b) for b in a.budgets], modes=a.modes, seeds=a.seeds,
-                     n_annotate=a.n_annotate, n_generate=a.n_generate, template=a.template, profile=a.profile,
-                     student_mode=a.student, teacher_epochs=a.teacher_epochs)
-    df = budget_grid(cfg, a.out); table = grid_table(df)
     import matplotlib.pyplot as plt
-    table.to_csv(a.out/'grid.csv'); fig = plot_grid(df); fig.savefig(a.out/'grid.png', dpi=120); plt.close(fig)
+    from synthdiv.experiments import GridConfig, HeadlineGridConfig, budget_grid, headline_grid, grid_table, plot_grid
+    budgets = None if a.budgets is None else [b if b < 1 or b == 1.0 else int(b) for b in a.budgets]
+    common = dict(modes=a.modes, seeds=a.seeds, n_annotate=a.n_annotate, n_generate=a.n_generate, profile=a.profile, teacher_epochs=a.teacher_epochs)
+    if a.task == 'rt':
+        cfg = GridConfig(**common, template=a.template, student_mode=a.student, **({'budgets': budgets} if budgets else {}))
+        df, metric = budget_grid(cfg, a.out), 'accuracy'
+    else:
+        df, metric = headline_grid(HeadlineGridConfig(**common, **({'budgets': budgets} if budgets else {})), a.out), 'chrf'
+    table = grid_table(df, metric)
+    table.to_csv(a.out/'grid.csv'); fig = plot_grid(df, metric=metric); fig.savefig(a.out/'grid.png', dpi=120); plt.close(fig)
     print(table.round(3).to_string()); print(f'written: {a.out}/grid.jsonl, {a.out}/grid.csv, {a.out}/grid.png'); return 0
 
 def cmd_report(a) -> int:

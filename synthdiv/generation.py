@@ -73,7 +73,7 @@ def _annotate_work(llm, task:Task, prefix:str, max_new_tokens:int):
         return [{**it, **o} for it, o in zip(chunk, outs)]
     return work
 
-# %% ../nbs/04_generation.ipynb #da08d607
+# %% ../nbs/04_generation.ipynb #bd0125c8
 def synthetic_features(task:Task, extra:dict|None=None) -> Features:
     "Columns of synthetic data: text, target, source, confidence and provenance."
     f = task.features().copy()
@@ -81,6 +81,10 @@ def synthetic_features(task:Task, extra:dict|None=None) -> Features:
     f['seed'] = Value('int64'); f['temperature'] = Value('float64'); f['confidence'] = Value('float64')
     for k, v in (extra or {}).items(): f[k] = v
     return f
+
+def _empty(features:Features) -> Dataset:
+    "A dataset with these columns and no rows."
+    return Dataset.from_dict({k: [] for k in features}, features=features)
 
 def annotate(llm:LLM, task:Task, texts:Sequence[str], out_dir=None, prefix:str='', shard_size:int=256,
              max_new_tokens:int=32) -> Dataset:
@@ -91,6 +95,7 @@ def annotate(llm:LLM, task:Task, texts:Sequence[str], out_dir=None, prefix:str='
                        {'kind': 'annotate', 'llm': llm.name, 'task': task.name, 'prefix': prefix}, shard_size,
                        desc=f'annotate ({llm.name})')
     prov = _provenance(llm, 'annotate', 0)
+    if not rows: return _empty(synthetic_features(task))   # nothing to label
     return Dataset.from_list([{'text': r['text'], task.target_column: r['output'], 'source': 'annotated',
                                'confidence': r['confidence'], **prov} for r in rows], features=synthetic_features(task))
 
@@ -352,7 +357,7 @@ def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig, gcf
         else: kept.append(row)
     return kept, rejected
 
-# %% ../nbs/04_generation.ipynb #6e8917cb
+# %% ../nbs/04_generation.ipynb #39588cc2
 def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:GenerationConfig|None=None,
              filters:FilterConfig|None=None, real_texts:Sequence[str]=()) -> SyntheticData:
     "Generate one sample per plan row with `llm`, resumably in shards, then parse and filter; keep every rejected row."
@@ -363,15 +368,12 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
                       gcfg.shard_size, desc=f'generate ({llm.name})')
     kept, rejected = _assemble(llm, task, raw, real_texts, fcfg, gcfg)
     rej_feats = synthetic_features(task, {task.target_column: Value('string'), 'output': Value('string'), 'reason': Value('string')})
-    res = SyntheticData(Dataset.from_list(kept, features=synthetic_features(task)),
+    res = SyntheticData(Dataset.from_list(kept, features=synthetic_features(task)) if kept else _empty(synthetic_features(task)),
                         Dataset.from_list(rejected, features=rej_feats) if rejected else _empty(rej_feats),
                         {'llm': llm.name, 'weights_hash': _weights_hash(llm), 'generation': gcfg.to_dict(), 'filters': fcfg.to_dict(),
                          'plan': plan_summary(plan)})
     write_outputs(res, task, out)
     return res
-
-def _empty(features:Features) -> Dataset:
-    return Dataset.from_dict({k: [] for k in features}, features=features)
 
 def plan_summary(plan:Sequence[dict]) -> dict:
     "Templates, topic, style and persona counts, and temperatures of a plan."

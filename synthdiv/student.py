@@ -12,7 +12,7 @@ import numpy as np, pandas as pd
 from datasets import Dataset, concatenate_datasets
 from .core import *
 from .data import *
-from .llm import minilm_path, tiny_bert_path, load_embedder
+from .llm import minilm_path, tiny_bert_path, load_embedder, _quiet_hf
 from .teacher import token_batches
 
 # %% auto #0
@@ -67,7 +67,7 @@ def model_path(name:str) -> Path:
 def _quiet_load():
     "Hide the expected 'newly initialized weights' report when a head or cross-attention is added to a pretrained BERT."
     from transformers.utils import logging as hf_logging
-    level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()
+    _quiet_hf(); level = hf_logging.get_verbosity(); hf_logging.set_verbosity_error()
     try:
         with warnings.catch_warnings(): warnings.simplefilter('ignore'); yield
     finally: hf_logging.set_verbosity(level)

@@ -10,7 +10,7 @@ def _synthdiv(*args, cwd=None):
 def test_help_lists_every_command():
     r = _synthdiv('--help')
     assert r.returncode == 0
-    for cmd in ('run', 'generate', 'diversity', 'report'): assert cmd in r.stdout
+    for cmd in ('run', 'grid', 'generate', 'diversity', 'report'): assert cmd in r.stdout
     r = _synthdiv('run', '--help')
     assert r.returncode == 0 and '--profile' in r.stdout and '--resume' in r.stdout
 
@@ -22,3 +22,13 @@ def test_bad_input_is_a_message_and_exit_code_2(tmp_path):
     assert r.returncode == 0 and '2 texts, 2 rows left out' in r.stdout
     r = _synthdiv('report', str(tmp_path))
     assert r.returncode == 2 and 'not a synthdiv run folder' in r.stderr
+
+def test_headline_grid_with_tiny_models(tmp_path):
+    "`synthdiv grid --task headlines`: a teacher row and one row per mode and seed, then a resumed run that adds nothing."
+    args = ('grid', '--task', 'headlines', '--profile', 'tiny', '--budgets', '8', '--seeds', '0', '--modes', 'none', 'annotate',
+            '--n-annotate', '4', '--n-generate', '4', '--teacher-epochs', '1', '--out', str(tmp_path / 'hg'))
+    r = _synthdiv(*args)
+    assert r.returncode == 0, r.stderr[-2000:]
+    rows = (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines()
+    assert len(rows) == 3 and (tmp_path / 'hg' / 'grid.png').exists() and 'teacher tuned' in r.stdout
+    assert _synthdiv(*args).returncode == 0 and (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines() == rows

@@ -18,4 +18,6 @@ sleep 90
 wait
 # 3. the same grid with frozen students, reusing the cached teachers
 (time cli grid --student frozen --out "$RES/grid-frozen") > "$RES/grid-frozen.log" 2>&1
+# 4. the headline grid (BBC leads, bert2bert students; not yet run on a GPU)
+(time cli grid --task headlines --out "$RES/grid-headlines") > "$RES/grid-headlines.log" 2>&1
 echo ALLDONE >> "$RES/versions.txt"
