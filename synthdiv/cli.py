@@ -14,7 +14,7 @@ from .data import _check_string
 # %% auto #0
 __all__ = ['cmd_run', 'cmd_generate', 'cmd_diversity', 'cmd_grid', 'cmd_report', 'main']
 
-# %% ../nbs/10_cli.ipynb #fbac105c
+# %% ../nbs/10_cli.ipynb #3f02555e
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='synthdiv', formatter_class=argparse.RawDescriptionHelpFormatter,
         description='synthdiv: synthetic data for language models, with diversity controls, diversity metrics, information gain and students.',
@@ -76,10 +76,12 @@ def _parser() -> argparse.ArgumentParser:
     gr.add_argument('--n-generate', type=int, default=500, help='reviews the teacher writes per budget')
     gr.add_argument('--template', default='topic_style', help='generation template')
     gr.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs (dev-set early stopping)')
+    gr.add_argument('--student-epochs', type=int, help='headlines: bert2bert student epochs [6]')
+    gr.add_argument('--test-rows', type=int, help='headlines: test leads each student and teacher is scored on [300]')
     gr.add_argument('--profile', choices=['default', 'tiny'], default='default')
     return p
 
-# %% ../nbs/10_cli.ipynb #d5e2e835
+# %% ../nbs/10_cli.ipynb #daea4cb4
 def cmd_run(a) -> int:
     from synthdiv.experiments import RunConfig, run_pipeline
     if a.resume:
@@ -149,7 +151,8 @@ def cmd_grid(a) -> int:
         cfg = GridConfig(**common, template=a.template, student_mode=a.student, **({'budgets': budgets} if budgets else {}))
         df, metric = budget_grid(cfg, a.out), 'accuracy'
     else:
-        df, metric = headline_grid(HeadlineGridConfig(**common, **({'budgets': budgets} if budgets else {})), a.out), 'chrf'
+        sizes = {k: v for k, v in (('budgets', budgets), ('student_epochs', a.student_epochs), ('test_rows', a.test_rows)) if v is not None}
+        df, metric = headline_grid(HeadlineGridConfig(**common, **sizes), a.out), 'chrf'
     table = grid_table(df, metric)
     table.to_csv(a.out/'grid.csv'); fig = plot_grid(df, metric=metric); fig.savefig(a.out/'grid.png', dpi=120); plt.close(fig)
     print(table.round(3).to_string()); print(f'written: {a.out}/grid.jsonl, {a.out}/grid.csv, {a.out}/grid.png'); return 0
