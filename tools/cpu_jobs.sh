@@ -8,8 +8,12 @@ synthdiv grid --task headlines --budgets 50 200 --n-annotate 200 --n-generate 10
     --test-rows 150 --out runs/headlines-cpu
 # 2. The real-only students of the 100% Rotten Tomatoes budget, added to copies of the H100 grids (frozen: 3 seeds x
 #    none/annotate, a few minutes; fine-tuned: 3 seeds of 18 to 28 minutes each).
-python tools/rt100_students.py frozen
-python tools/rt100_students.py ft 0 1 2
+#    (Run here first as tools/rt100_students.py, a wrapper around budget_grid; these commands accept the same folders and
+#    settings and, on the finished folders, add no row.)
+mkdir -p runs/rt100
+for w in frozen ft; do [ -d runs/rt100/$w ] || cp -r results/h100-2026-11-22/grid-$w runs/rt100/$w; done
+synthdiv grid --student frozen --budgets 1 --modes none annotate --seeds 0 1 2 --out runs/rt100/frozen
+synthdiv grid --student finetune --budgets 1 --modes none --seeds 0 1 2 --out runs/rt100/ft
 # 3. Keep the rows and stage results (not the models or datasets).
 res=results/cpu-2026-11-22; mkdir -p $res/headlines
 cp runs/headlines-cpu/grid.jsonl runs/headlines-cpu/grid_config.json $res/headlines/
