@@ -47,3 +47,49 @@ def test_killed_generation_resumes_to_the_same_data(tmp_path):
     assert sorted(a) == sorted(b)
     assert [n for n in a if a[n] != b[n]] == []
     assert done.stdout.startswith('DONE'), done.stdout
+
+
+TEACHER = '''
+import sys
+from pathlib import Path
+import synthdiv.teacher as teacher
+from synthdiv.llm import tiny_llm
+from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
+calls = []
+real_loss = teacher.masked_lm_loss
+def counted(*args): calls.append(1); return real_loss(*args)
+teacher.masked_lm_loss = counted
+rt = rotten_tomatoes()
+t = teacher.fine_tune(tiny_llm(), RT_TASK, budget_sample(rt['train'], 32), rt['dev'].select(range(16)),
+                      teacher.TeacherConfig(epochs=2, lr=3e-3, token_budget=256), path=Path(sys.argv[1])/'teacher', checkpoint_every=0)
+print('DONE', t.weights_hash, len(calls), [round(h['dev_loss'], 6) for h in t.history])
+'''
+
+def _position(ckpt:Path):
+    "(epoch, next batch) of the teacher's checkpoint, or None while there is none."
+    import json
+    from safetensors import safe_open
+    try:
+        with safe_open(str(ckpt), 'pt') as f: loop = json.loads(f.metadata()['synthdiv'])['loop']
+        return loop['epoch'], loop['batch']
+    except Exception: return None
+
+def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
+    script = tmp_path/'train.py'; script.write_text(TEACHER)
+    ref, run = tmp_path/'ref', tmp_path/'run'
+    done = subprocess.run([sys.executable, str(script), str(ref)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    _, ref_hash, ref_calls, ref_losses = done.stdout.split(' ', 3)
+    assert not (ref/'teacher.checkpoint.safetensors').exists()
+    ckpt, kills = run/'teacher.checkpoint.safetensors', []
+    for target in ((1, 3), (2, 2)):     # kill once the checkpoint is at or past this (epoch, batch)
+        p = subprocess.Popen([sys.executable, str(script), str(run)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while p.poll() is None and (_position(ckpt) or (0, 0)) < target: time.sleep(0.005)
+        if p.poll() is None: p.send_signal(signal.SIGKILL); p.wait(); kills.append(_position(ckpt))
+    assert len(kills) >= 2 and kills == sorted(kills), kills
+    done = subprocess.run([sys.executable, str(script), str(run)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    _, run_hash, run_calls, run_losses = done.stdout.split(' ', 3)
+    assert run_hash == ref_hash and run_losses == ref_losses          # exactly the uninterrupted result
+    assert int(run_calls) < int(ref_calls), (run_calls, ref_calls)   # and it went on from the checkpoint, not from the start
+    assert not ckpt.exists() and (run/'teacher'/'teacher.json').exists()

@@ -14,7 +14,12 @@ mkdir -p runs/rt100
 for w in frozen ft; do [ -d runs/rt100/$w ] || cp -r results/h100-2026-11-22/grid-$w runs/rt100/$w; done
 synthdiv grid --student frozen --budgets 1 --modes none annotate --seeds 0 1 2 --out runs/rt100/frozen
 synthdiv grid --student finetune --budgets 1 --modes none --seeds 0 1 2 --out runs/rt100/ft
-# 3. Keep the rows and stage results (not the models or datasets).
+# 3. The 100% budget's generate and both cells on the same copies: the 100% teacher first (3 epochs of 586,344 tokens,
+#    about 4 hours on 2 cores; it checkpoints every 10 minutes, so stopping and rerunning loses at most that), then the
+#    500 generated reviews, the frozen students, and the fine-tuned ones (6 students of about 20 minutes each).
+synthdiv grid --student frozen --budgets 1 --modes generate both --seeds 0 1 2 --out runs/rt100/frozen
+synthdiv grid --student finetune --budgets 1 --modes generate both --seeds 0 1 2 --out runs/rt100/ft
+# 4. Keep the rows and stage results (not the models or datasets).
 res=results/cpu-2026-11-22; mkdir -p $res/headlines
 cp runs/headlines-cpu/grid.jsonl runs/headlines-cpu/grid_config.json $res/headlines/
 for b in runs/headlines-cpu/budget-*; do mkdir -p $res/headlines/$(basename $b); cp -r $b/stages $res/headlines/$(basename $b)/; done

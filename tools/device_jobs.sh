@@ -11,13 +11,17 @@ py -c 'import torch, transformers, peft, datasets, pyarrow, sentence_transformer
 print("torch", torch.__version__, "cuda", torch.cuda.is_available(), "transformers", transformers.__version__, "peft", peft.__version__,
       "datasets", datasets.__version__, "pyarrow", pyarrow.__version__, "st", st.__version__, "device", c.default_device())' > "$RES/versions.txt" 2>&1
 py -c 'from synthdiv.llm import smollm2_path, minilm_path; print(smollm2_path(), minilm_path())' > "$RES/models.log" 2>&1
-# 1. the budget x mode grid with fine-tuned students (4 budgets x 4 modes x 3 seeds), and 2. the diversity experiment, side by side
-(time cli grid --student finetune --out "$RES/grid-ft") > "$RES/grid-ft.log" 2>&1 &
-sleep 90
-(time py tools/diversity_experiment.py --out "$RES/dva" --rows 500 --student finetune --seeds 0 1 2) > "$RES/dva.log" 2>&1 &
-wait
-# 3. the same grid with frozen students, reusing the cached teachers
-(time cli grid --student frozen --out "$RES/grid-frozen") > "$RES/grid-frozen.log" 2>&1
-# 4. the headline grid (BBC leads, bert2bert students; not yet run on a GPU)
+# The first GPU run (results/h100-2026-11-22) ran steps 1 to 3 of this script's earlier version (see git history):
+# the full fine-tuned grid, the diversity experiment without a cluster-agent column, the frozen grid.
+# What it left out comes first now, so a short loan goes to it:
+# 1. the 100% budget's generate and both cells, on copies of the committed grids (finished rows are kept, only the
+#    missing ones run: the 100% teacher, 500 generated reviews, then the students)
+for w in ft frozen; do [ -d "$RES/grid-$w" ] || cp -r results/h100-2026-11-22/grid-$w "$RES/grid-$w"; done
+(time cli grid --student finetune --budgets 1 --modes generate both --out "$RES/grid-ft") > "$RES/grid-ft-100.log" 2>&1
+(time cli grid --student frozen --budgets 1 --modes generate both --out "$RES/grid-frozen") > "$RES/grid-frozen-100.log" 2>&1
+# 2. the diversity experiment with the cluster-agent column (SmolLM2-135M judge, 50 rounds per dataset); its plan data
+#    stays under $RES/dva/plans, small enough to bring back
+(time py tools/diversity_experiment.py --out "$RES/dva" --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50) > "$RES/dva.log" 2>&1
+# 3. the headline grid at its default scale (BBC leads, bert2bert students; not yet run on a GPU)
 (time cli grid --task headlines --out "$RES/grid-headlines") > "$RES/grid-headlines.log" 2>&1
 echo ALLDONE >> "$RES/versions.txt"

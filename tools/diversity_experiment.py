@@ -2,12 +2,15 @@
 
 The same experiment as the slow cells of `nbs/09_experiments.ipynb`, as a script for a bigger machine:
 
-    python tools/diversity_experiment.py --out runs/dva --rows 500 --student finetune --seeds 0 1 2
+    python tools/diversity_experiment.py --out runs/dva --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50
 
 The teacher is tuned on the 5% Rotten Tomatoes budget (cached by its hash). Each prompt plan's data is generated
 into OUT/plans/NAME in shards, so an interrupted run resumes without generating anything twice; OUT/table.csv
 holds every diversity score, ΔI and the student's accuracy per plan, and OUT/correlations.csv the Spearman and
-Pearson correlation of each score with accuracy (bootstrap 90% intervals). Models run on `default_device()`.
+Pearson correlation of each score with accuracy (bootstrap 90% intervals). With `--agent-rounds N` (default 10) the
+table has the cluster-agent score too, judged by the untuned SmolLM2-135M-Instruct with the small-judge settings of
+`nbs/06_cluster_agent.ipynb` (N rounds of 6 texts per dataset); `--agent-rounds 0` leaves it out.
+Models run on `default_device()`.
 """
 import argparse, json, time
 from pathlib import Path
@@ -17,6 +20,7 @@ from synthdiv.llm import smollm2, load_embedder, tiny_llm, tiny_embedder
 from synthdiv.teacher import TeacherConfig, fine_tune
 from synthdiv.generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, teacher_prompt, TEMPLATES
 from synthdiv.bottleneck import prompt_information
+from synthdiv.cluster_agent import AgentConfig
 from synthdiv.student import StudentConfig
 from synthdiv.experiments import diversity_vs_accuracy, metric_correlations
 
@@ -39,13 +43,15 @@ def main(argv=None):
     p.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
     p.add_argument('--info-prompts', type=int, default=12, help='prompts per plan for ΔI')
     p.add_argument('--info-samples', type=int, default=4, help='samples per prompt for ΔI')
-    p.add_argument('--profile', choices=['default', 'tiny'], default='default', help='tiny random models, for a check that takes a minute')
+    p.add_argument('--agent-rounds', type=int, default=10, help='cluster-agent rounds per dataset (0: no cluster-agent score)')
+    p.add_argument('--profile', choices=['default', 'tiny'], default='default', help='tiny random models, for a check that takes a few minutes')
     a = p.parse_args(argv)
     a.out.mkdir(parents=True, exist_ok=True); t0 = time.time()
     print(f'device: {default_device()}', flush=True)
     rt, pool = rotten_tomatoes(), rotten_tomatoes_pool(); few = budget_sample(rt['train'], 0.05)
     tiny = a.profile == 'tiny'
-    teacher = fine_tune(tiny_llm() if tiny else smollm2(batch_size=64), RT_TASK, few, rt['dev'],
+    base = tiny_llm() if tiny else smollm2(batch_size=64)
+    teacher = fine_tune(base, RT_TASK, few, rt['dev'],
                         TeacherConfig(epochs=1, lr=3e-3) if tiny else TeacherConfig(), batch_size=64)
     topics = discover_topics(pool['text'], k=6 if tiny else 20, seed=0)
     real_texts = list(rt['train']['text']) + list(rt['dev']['text']) + list(rt['test']['text'])
@@ -59,8 +65,10 @@ def main(argv=None):
         info[name] = {'delta_I': est['delta_I']}
         print(f'{name}: {len(synthetic[name])} kept, ΔI {est["delta_I"]:.1f}  ({time.time() - t0:.0f} s)', flush=True)
     test = rt['test'].select(range(200)) if tiny else rt['test']
+    agent = AgentConfig(M=4, J=4, K=6, N=a.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300)
     table = diversity_vs_accuracy(synthetic, few, rt['dev'], test, tiny_embedder() if tiny else load_embedder(),
-                                  StudentConfig(mode=a.student, model='tiny' if tiny else 'minilm'), seeds=a.seeds, extra=info)
+                                  StudentConfig(mode=a.student, model='tiny' if tiny else 'minilm'), seeds=a.seeds, extra=info,
+                                  judge=base if a.agent_rounds > 0 else None, agent=agent)
     table.to_csv(a.out/'table.csv', index=False)
     corr = metric_correlations(table); corr.to_csv(a.out/'correlations.csv', index=False)
     print(table.round(3).to_string(index=False)); print(corr.round(2).to_string(index=False))
