@@ -443,7 +443,7 @@ def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
                            **{k: sc[k] for k in ('chrf', 'bleu', 'rougeL')}})
     return pd.DataFrame(list(_done_keys(path).values()))
 
-# %% ../nbs/09_experiments.ipynb #2a1f3fc4
+# %% ../nbs/09_experiments.ipynb #e002a585
 def diversity_vs_accuracy(datasets:dict, real:Dataset, dev:Dataset, test:Dataset, embedder=None, student:StudentConfig|None=None,
                           seeds:Sequence[int]=(0, 1, 2), judge=None, agent:AgentConfig|None=None, size:int|None=None,
                           extra:dict|None=None, seed:int=0) -> pd.DataFrame:
@@ -476,7 +476,7 @@ def metric_correlations(table:pd.DataFrame, target:str='accuracy', exclude=('dat
     y = table[target].to_numpy(float); g = rng(seed); idx = g.integers(0, len(table), (n_boot, len(table))); rows = []
     for m in [c for c in table.columns if c not in exclude and c != target]:
         x = table[m].to_numpy(float); ok = ~np.isnan(x)
-        if ok.sum() < 3 or np.ptp(x[ok]) == 0 or np.ptp(y[ok]) == 0: rows.append({'metric': m, 'spearman': np.nan, 'pearson': np.nan}); continue
+        if ok.sum() < 3 or np.ptp(x[ok]) == 0 or np.ptp(y[ok]) == 0: rows.append({'metric': m, 'spearman': np.nan, 'pearson': np.nan, 'n': int(ok.sum())}); continue
         boot = {'spearman': [], 'pearson': []}
         for i in idx:
             xi, yi = x[i], y[i]; k = ~np.isnan(xi)

@@ -161,7 +161,7 @@ def dev_loss(model, data:list[tuple[list, list]], pad_id:int, token_budget:int=4
             s, n = masked_lm_loss(model, [data[i] for i in b], pad_id); total += float(s); count += n
     return total / max(count, 1)
 
-# %% ../nbs/03_teacher.ipynb #915289e5
+# %% ../nbs/03_teacher.ipynb #cda69c90
 def _save_checkpoint(path:Path, model, opt, sched, loop:dict, best:dict):
     "Write everything training needs to go on (tensors, and the counters as JSON metadata) to one safetensors file."
     import torch
@@ -176,11 +176,15 @@ def _save_checkpoint(path:Path, model, opt, sched, loop:dict, best:dict):
     meta = {'loop': loop, 'param_groups': opt_state['param_groups'], 'scheduler': sched.state_dict()}
     atomic_write(path, save(t, metadata={'synthdiv': to_json(meta)}))
 
-def _load_checkpoint(path:Path, model, opt, sched) -> tuple[dict, dict]:
+def _load_checkpoint(path:Path, model, opt, sched, fingerprint:str) -> tuple[dict, dict]:
     "Restore weights, optimiser, schedule and random state from `_save_checkpoint`'s file; return the loop counters and best weights."
     import torch
     from safetensors import safe_open
-    with safe_open(str(path), 'pt') as f: meta, t = json.loads(f.metadata()['synthdiv']), {k: f.get_tensor(k) for k in f.keys()}
+    with safe_open(str(path), 'pt') as f:
+        meta = json.loads((f.metadata() or {}).get('synthdiv', '{}'))
+        if meta.get('loop', {}).get('fingerprint') != fingerprint:   # checked before anything is touched
+            raise ConfigError(f"{path} is a checkpoint of another training run: delete it to start afresh")
+        t = {k: f.get_tensor(k) for k in f.keys()}
     device = next(model.parameters()).device
     with torch.no_grad():
         for k, v in model.named_parameters():
@@ -193,7 +197,7 @@ def _load_checkpoint(path:Path, model, opt, sched) -> tuple[dict, dict]:
     if 'rng.cuda' in t and torch.cuda.is_available(): torch.cuda.set_rng_state(t['rng.cuda'])
     return meta['loop'], {k[5:]: v.to(device) for k, v in t.items() if k.startswith('best.')}
 
-# %% ../nbs/03_teacher.ipynb #98269b00
+# %% ../nbs/03_teacher.ipynb #82766ffe
 def _train(model, train, dev, cfg:TeacherConfig, pad_id:int, desc:str, start_loss:float=math.inf,
            checkpoint:Path|None=None, checkpoint_every:float|None=600, fingerprint:str='') -> list[dict]:
     import torch
@@ -207,9 +211,7 @@ def _train(model, train, dev, cfg:TeacherConfig, pad_id:int, desc:str, start_los
     loop = {'fingerprint': fingerprint, 'epoch': 1, 'batch': 0, 'tokens': 0, 'loss_sum': 0.0, 'n_sum': 0, 'seconds': 0.0,
             'history': [], 'best_loss': start_loss, 'waited': 0}
     if checkpoint is not None and checkpoint.exists():
-        saved, saved_best = _load_checkpoint(checkpoint, model, opt, sched)
-        if saved.get('fingerprint') != fingerprint: raise ConfigError(f"{checkpoint} belongs to another training run: delete it to start afresh")
-        loop, best = saved, saved_best
+        loop, best = _load_checkpoint(checkpoint, model, opt, sched, fingerprint)
     save = lambda: checkpoint is not None and _save_checkpoint(checkpoint, model, opt, sched, loop, best)
     done = sum(map(len, plans[:loop['epoch'] - 1])) + loop['batch']
     bar = progress(total=total, initial=done, desc=desc + (f' (resumed at batch {done})' if done else ''), unit='batch')
