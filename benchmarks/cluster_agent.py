@@ -73,7 +73,8 @@ def main():
             rows.append(run(f"{name}{', JSON schema enforced' if constrained else ''}", judge, corpus, cfg))
         if proc is not None: proc.terminate(); proc.wait(timeout=30)
     print(json.dumps({'rounds': a.rounds, 'K': a.K, 'threads': a.threads, 'results': rows}, indent=1))
-    for r in rows: print(f"{r['backend']:45s} {r['calls_per_s']:6.3f} calls/s  {r['s_per_round']:6.2f} s/round  scored {r['scored_rounds']}")
+    for r in rows: print(f"{r['backend']:45s} {r['calls_per_s']:6.3f} calls/s  {r['s_per_round']:6.2f} s/round  scored {r['scored_rounds']}"
+                         f"  forgotten texts {r['index_fixes']['forgotten']}  score {r['score']}")
 
 if __name__ == '__main__':
     main()
