@@ -190,7 +190,7 @@ def round_ratio(sizes:Sequence[int], valid:Sequence[int], policy:str='drop') -> 
     c, n = len(clusters), sum(clusters)
     return {'clusters': c, 'samples': n, 'ratio': c * c / n if n else float('nan'), 'invalid': len(bad)}
 
-# %% ../nbs/06_cluster_agent.ipynb #f0781036
+# %% ../nbs/06_cluster_agent.ipynb #057592db
 @dataclass
 class AgentConfig(Config):
     "Parameters of the cluster agent (paper: J=5, M=100, K=10, N=5000)."
@@ -207,6 +207,7 @@ class AgentConfig(Config):
     chat: bool = True          # send each prompt as a user message, so an instruct judge gets its chat template
     constrain: bool = True     # send the answer's JSON schema (servers that support it enforce it; others ignore it)
     retries: int = 2           # extra attempts for an unreadable reply
+    max_forgotten: float = 0.5 # a round whose clusters leave out more than this share of its texts is not scored
     max_new_tokens: int = 400  # reply budget per call
     max_chars: int = 600       # each sample is cut to this many characters in prompts
     seed: int = 0
@@ -377,7 +378,7 @@ class AgentResult:
                 'policy': self.config.policy}
     def __repr__(self): d = self.to_dict(); return f"AgentResult(score={d['score']:.3f} ± {d['bootstrap_std']:.3f}, {d['scored_rounds']}/{d['rounds']} rounds, {d['mean_clusters']:.2f} clusters per round)"
 
-# %% ../nbs/06_cluster_agent.ipynb #234fb000
+# %% ../nbs/06_cluster_agent.ipynb #3f81085c
 def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|None=None) -> AgentResult:
     "Stage 2: N rounds of clustering K random texts under `criteria`, self-verified; the cluster-agent score."
     cfg = cfg or AgentConfig(); g = rng(cfg.seed + 1); log = JudgeLog(llm); k = min(cfg.K, len(corpus))
@@ -388,13 +389,16 @@ def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|
     rounds, checks = [], []
     for p, s, c in zip(picks, samples, raw):
         clusters, fixes = sanitise(c, k) if c is not None else (None, {})
-        rounds.append({'samples': [int(i) for i in p], 'groups': clusters, 'fixes': fixes})
-        if clusters is not None and cfg.verify:
+        unscored = clusters is not None and fixes['forgotten'] > cfg.max_forgotten * k
+        if unscored: log.fail('clustering: the judge left out most texts (round not scored)')
+        rounds.append({'samples': [int(i) for i in p], 'groups': clusters, 'fixes': fixes, 'unscored': unscored})
+        if clusters is not None and cfg.verify and not unscored:
             checks.append((len(rounds) - 1, PROMPTS['verify'].format(samples=s, clusters=_cluster_block(s, clusters), answer=ANSWER_FORMATS[('verify', cfg.compact)])))
     parsers = [_verdict_parser(len(rounds[i]['groups']), cfg.compact) for i, _ in checks]
     verdicts = dict(zip([i for i, _ in checks], ask(llm, [q for _, q in checks], parsers, log, cfg, 'verification', None if cfg.compact else SCHEMAS['verify'])))
     for i, r in enumerate(rounds):
-        if r['groups'] is None: r.update(verdicts=None, groups=[], clusters=0, samples_kept=0, ratio=float('nan'), invalid=0); continue
+        if r['groups'] is None or r['unscored']:
+            r.update(verdicts=None, groups=r['groups'] or [], clusters=0, samples_kept=0, ratio=float('nan'), invalid=0); continue
         n = len(r['groups'])
         v = (verdicts.get(i) or [None] * n) if cfg.verify else [(1, 'not verified')] * n
         if any(x is None for x in v): log.fail('clusters without a readable verdict (kept)', sum(x is None for x in v))
@@ -403,12 +407,15 @@ def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|
         r.update(clusters=score['clusters'], samples_kept=score['samples'], ratio=score['ratio'], invalid=score['invalid'])
     return AgentResult(rounds, cfg, criteria, log.to_dict(), corpus)
 
-# %% ../nbs/06_cluster_agent.ipynb #09e69018
+# %% ../nbs/06_cluster_agent.ipynb #b34c1d79
 def render_round(res:AgentResult, i:int) -> str:
     "One clustering round as HTML: clusters with their texts, reasons and verdicts."
     import html
     r = res.rounds[i]
     if not r['groups']: return f'<p>Round {i}: the judge gave no readable clustering.</p>'
+    if r['verdicts'] is None:
+        return (f"<p>Round {i}: not scored: the judge's clusters left out {r['fixes']['forgotten']} of its {len(r['samples'])} texts"
+                f" ({html.escape('; '.join(reason for _, reason in r['groups'] if not reason.startswith('forgotten')))}).</p>")
     head = f"<p><b>Round {i}</b>: {r['clusters']} clusters kept of {len(r['groups'])}, C²/n = {r['ratio']:.3f}</p>"
     parts = []
     for (idx, reason), (valid, why) in zip(r['groups'], r['verdicts']):
