@@ -25,7 +25,9 @@ e1=results/cpu-2026-11-23/rt-100-e1
 for w in frozen ft; do
     if [ ! -d runs/rt100-e1/$w ] && [ -d $e1/budget-1.0 ]; then
         mkdir -p runs/rt100-e1/$w; cp -r $e1/budget-1.0 runs/rt100-e1/$w/
-        if [ $w = frozen ]; then cp $e1/grid.jsonl runs/rt100-e1/$w/; else grep '"teacher"' $e1/grid.jsonl > runs/rt100-e1/$w/grid.jsonl; fi
+        if [ $w = frozen ]; then cp $e1/grid.jsonl runs/rt100-e1/$w/
+        elif [ -f $e1/grid-ft.jsonl ]; then cp $e1/grid-ft.jsonl runs/rt100-e1/$w/grid.jsonl   # the students done so far
+        else grep '"teacher"' $e1/grid.jsonl > runs/rt100-e1/$w/grid.jsonl; fi
     fi
 done
 synthdiv grid --student frozen --budgets 1 --modes generate both --seeds 0 1 2 --teacher-epochs 1 --out runs/rt100-e1/frozen
