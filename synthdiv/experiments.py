@@ -23,7 +23,7 @@ from .student import StudentConfig, mix, repeat_seeds, summarise_seeds, Generato
 
 # %% auto #0
 __all__ = ['STAGES', 'RT_TRAIN_ROWS', 'MODES', 'Stages', 'RunConfig', 'plot_students', 'markdown_table', 'write_report',
-           'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'article_leads',
+           'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher', 'article_leads',
            'HeadlineGridConfig', 'headline_grid', 'diversity_vs_accuracy', 'metric_correlations']
 
 # %% ../nbs/09_experiments.ipynb #d5d927ae
@@ -325,6 +325,12 @@ def _done_keys(path:Path) -> dict:
     rows = [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
     return {(r['budget'], r['mode'], r['seed']): r for r in rows}
 
+def _budget_context(cfg:GridConfig, out:Path, b) -> _Context:
+    "The pipeline settings and run folder of budget `b` of a grid."
+    rc = RunConfig(profile=cfg.profile, budget=b, teacher_epochs=cfg.teacher_epochs, teacher_test=cfg.teacher_test, annotate=cfg.n_annotate,
+                   template=cfg.template, n_topics=max(1, cfg.n_generate // 10), per_topic=min(10, cfg.n_generate), student_mode=cfg.student_mode)
+    return _Context(rc, out/f'budget-{b}')
+
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student scores for every budget × mode × seed (resumable: rows already in `grid.jsonl` are kept), and teacher rows."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); path = out/'grid.jsonl'; done = _done_keys(path)
@@ -332,9 +338,7 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     for b in cfg.budgets:
         todo = [(m, s) for m in cfg.modes for s in cfg.seeds if (b, m, s) not in done]
         if not todo and (b, 'teacher', -1) in done: continue
-        rc = RunConfig(profile=cfg.profile, budget=b, teacher_epochs=cfg.teacher_epochs, teacher_test=cfg.teacher_test, annotate=cfg.n_annotate,
-                       template=cfg.template, n_topics=max(1, cfg.n_generate // 10), per_topic=min(10, cfg.n_generate), student_mode=cfg.student_mode)
-        c = _Context(rc, out/f'budget-{b}'); c.results, c.seconds = {}, {}
+        c = _budget_context(cfg, out, b); rc = c.cfg; c.results, c.seconds = {}, {}
         stages = Stages(c.run, {k: v for k, v in rc.expected_seconds().items() if k in ('teacher', 'annotate', 'generate')}, log=log)
         if (b, 'teacher', -1) not in done:
             t = stages('teacher', lambda: _stage_teacher(c))
@@ -383,6 +387,17 @@ def plot_grid(df:pd.DataFrame, ax=None, metric:str='accuracy'):
     shares = df.budget.max() <= 1
     ax.set_xscale('log'); ax.set_xlabel('budget (share of the train set)' if shares else 'budget (labelled rows)'); ax.set_ylabel(f'test {metric}'); ax.legend(fontsize=7)
     ax.figure.tight_layout(); return ax.figure
+
+# %% ../nbs/09_experiments.ipynb #806b4858
+def grid_teacher(grid_dir, # a Rotten Tomatoes grid's folder (`budget_grid`'s `out_dir`)
+                 budget # one of its budgets, as given to the grid (e.g. `0.05`, `1.0`, or `16` rows)
+                ):
+    "The tuned teacher of `budget` in the grid at `grid_dir`, loaded from the cache (never trained here)."
+    out = Path(grid_dir); run = out/f'budget-{budget}'
+    if not (out/'grid_config.json').exists() or not run.exists(): raise FileNotFoundError(f'{run}: no such grid budget')
+    c = _budget_context(GridConfig.load(out/'grid_config.json'), out, budget)
+    if not c.teacher_cached(): raise FileNotFoundError(f'the teacher of {run} is not in the cache: run its grid to train it')
+    return c.teacher
 
 # %% ../nbs/09_experiments.ipynb #9f07108b
 def article_leads(ds:Dataset, words:int=60) -> Dataset:
