@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     gr.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs (dev-set early stopping)')
     gr.add_argument('--student-epochs', type=int, help='headlines: bert2bert student epochs [6]')
     gr.add_argument('--test-rows', type=int, help='headlines: test leads each student and teacher is scored on [300]')
+    gr.add_argument('--teacher-lr', type=float, help="headlines: the teacher's LoRA learning rate [2e-4]")
     gr.add_argument('--profile', choices=['default', 'tiny'], default='default')
     return p
 
@@ -148,10 +149,12 @@ def cmd_grid(a) -> int:
     budgets = None if a.budgets is None else [b if b < 1 or b == 1.0 else int(b) for b in a.budgets]
     common = dict(modes=a.modes, seeds=a.seeds, n_annotate=a.n_annotate, n_generate=a.n_generate, profile=a.profile, teacher_epochs=a.teacher_epochs)
     if a.task == 'rt':
+        only = [f for f, v in (('--student-epochs', a.student_epochs), ('--test-rows', a.test_rows), ('--teacher-lr', a.teacher_lr)) if v is not None]
+        if only: raise ConfigError(f"{', '.join(only)}: only for --task headlines")
         cfg = GridConfig(**common, template=a.template, student_mode=a.student, **({'budgets': budgets} if budgets else {}))
         df, metric = budget_grid(cfg, a.out), 'accuracy'
     else:
-        sizes = {k: v for k, v in (('budgets', budgets), ('student_epochs', a.student_epochs), ('test_rows', a.test_rows)) if v is not None}
+        sizes = {k: v for k, v in (('budgets', budgets), ('student_epochs', a.student_epochs), ('test_rows', a.test_rows), ('teacher_lr', a.teacher_lr)) if v is not None}
         df, metric = headline_grid(HeadlineGridConfig(**common, **sizes), a.out), 'chrf'
     table = grid_table(df, metric)
     table.to_csv(a.out/'grid.csv'); fig = plot_grid(df, metric=metric); fig.savefig(a.out/'grid.png', dpi=120); plt.close(fig)

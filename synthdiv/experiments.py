@@ -24,7 +24,8 @@ from .student import StudentConfig, mix, repeat_seeds, summarise_seeds, Generato
 # %% auto #0
 __all__ = ['STAGES', 'RT_TRAIN_ROWS', 'MODES', 'Stages', 'RunConfig', 'plot_students', 'markdown_table', 'write_report',
            'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher', 'article_leads',
-           'HeadlineGridConfig', 'headline_grid', 'diversity_vs_accuracy', 'metric_correlations']
+           'HeadlineGridConfig', 'headline_teacher_config', 'headline_grid', 'diversity_vs_accuracy',
+           'metric_correlations']
 
 # %% ../nbs/09_experiments.ipynb #d5d927ae
 class Stages:
@@ -352,7 +353,8 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
             log(f'budget {b}: its teacher is not in the cache, so {to_run[0]} trains it first (about {_fmt(rc.teacher_training_seconds())} of it)')
         if need & {'annotate', 'both'}: stages('annotate', lambda: _stage_annotate(c))
         if need & {'generate', 'both'}: stages('generate', lambda: _stage_generate(c))
-        for m, s in todo:
+        t0 = time.time()
+        for i, (m, s) in enumerate(todo, 1):
             syn = None
             if m == 'annotate': syn = c.dataset('annotated')
             if m == 'generate': syn = c.dataset('generated')
@@ -361,10 +363,16 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
             _append(path, {'budget': b, 'mode': m, 'seed': s, 'rows': len(c.few) + (len(syn) if syn is not None else 0),
                            'accuracy': float(runs.accuracy[0]), 'macro_f1': float(runs.macro_f1[0]),
                            'accuracy_test_se': math.sqrt(runs.accuracy[0] * (1 - runs.accuracy[0]) / len(c.test))})
+            _log_student(log, b, i, len(todo), m, s, f'accuracy {runs.accuracy[0]:.3f}', t0)
     return pd.DataFrame(list(_done_keys(path).values()))
 
 def _append(path:Path, row:dict):
     with open(path, 'a') as f: f.write(to_json(row) + '\n')
+
+def _log_student(log, budget, i:int, n:int, mode:str, seed:int, score:str, t0:float):
+    "One line per student trained: which one, its score, and the time its budget's remaining students will take at the pace so far."
+    left = (time.time() - t0) / i * (n - i)
+    log(f'budget {budget}: student {i}/{n} ({mode}, seed {seed}): {score}' + (f'; about {_fmt(left)} left for this budget' if n > i else ''))
 
 def grid_table(df:pd.DataFrame, metric:str='accuracy') -> pd.DataFrame:
     "Mean ± sd over seeds of the students' `metric` per budget and mode, with the teacher's (tuned and prompted)."
@@ -414,9 +422,19 @@ class HeadlineGridConfig(Config):
     n_generate: int = 400      # (lead, headline) pairs the teacher writes
     lead_words: int = 60
     teacher_epochs: int = 3
+    teacher_lr: float|None = None   # the teacher's LoRA learning rate (None: `TeacherConfig`'s default, 2e-4)
     student_epochs: int = 6
     test_rows: int = 300
     profile: str = 'default'
+    def expected_seconds(self, rows:int) -> dict:
+        "Rough stage durations for a budget of `rows` articles on two CPU cores, for the progress display (paces of the CPU grid below)."
+        if self.profile == 'tiny': return {'teacher': 3, 'annotate': 3, 'generate': 3}
+        return {'teacher': 1.5 * rows * self.teacher_epochs + 0.9 * self.test_rows, 'annotate': 0.35 * self.n_annotate, 'generate': 1.5 * self.n_generate}
+
+def headline_teacher_config(cfg:HeadlineGridConfig) -> TeacherConfig:
+    "How the headline grid tunes its teacher: both formats, leads up to 192 tokens, `cfg.teacher_epochs` and `cfg.teacher_lr`."
+    lr = cfg.teacher_lr or (3e-3 if cfg.profile == 'tiny' else None)
+    return TeacherConfig(formats=['annotate', 'joint'], epochs=cfg.teacher_epochs, max_length=192, lr=lr)
 
 def _headline_stages(cfg:HeadlineGridConfig, run:Path, base, teacher, few, data, test) -> dict:
     "The three stages of one budget: score the teacher, annotate held-back articles, generate pairs (`base`, `teacher`: callables, so cached stages load no model)."
@@ -446,14 +464,14 @@ def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
     data = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
     test, dev = data['test'].select(range(min(cfg.test_rows, len(data['test'])))), data['dev'].select(range(min(100, len(data['dev']))))
     gcfg = GeneratorConfig(model='tiny' if tiny else 'minilm', epochs=cfg.student_epochs, max_source=96, max_target=24)
-    tcfg = TeacherConfig(formats=['annotate', 'joint'], epochs=cfg.teacher_epochs, max_length=192, **({'lr': 3e-3} if tiny else {}))
+    tcfg = headline_teacher_config(cfg)
     base = functools.cache(lambda: tiny_llm() if tiny else smollm2(batch_size=32))
     for b in cfg.budgets:
         todo = [(m, s) for m in cfg.modes for s in cfg.seeds if (b, m, s) not in done]
         if not todo and (b, 'teacher', -1) in done: continue
         run, few = out/f'budget-{b}', budget_sample(data['train'], b, seed=0)
         teacher = functools.cache(lambda: fine_tune(base(), HEADLINE_TASK, few, dev, tcfg, batch_size=32))
-        st, work = Stages(run, {'teacher': 60, 'annotate': 60, 'generate': 120}, log=log), _headline_stages(cfg, run, base, teacher, few, data, test)
+        st, work = Stages(run, cfg.expected_seconds(len(few)), log=log), _headline_stages(cfg, run, base, teacher, few, data, test)
         if (b, 'teacher', -1) not in done:
             t = st('teacher', work['teacher'])
             _append(path, {'budget': b, 'mode': 'teacher', 'seed': -1, 'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf']})
@@ -461,13 +479,15 @@ def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
         if need & {'annotate', 'both'}: st('annotate', work['annotate'])
         if need & {'generate', 'both'}: st('generate', work['generate'])
         load = lambda name: _load(run/name/'dataset')
-        for m, s in todo:
+        t0 = time.time()
+        for i, (m, s) in enumerate(todo, 1):
             syn = {'none': lambda: None, 'annotate': lambda: load('annotated'), 'generate': lambda: load('generated'),
                    'both': lambda: concatenate_datasets([load('annotated'), load('generated')])}[m]()
             student = train_generator(HEADLINE_TASK, mix(HEADLINE_TASK, few, syn), dev, replace(gcfg, seed=s))
             sc = evaluate_generator(student, test)
             _append(path, {'budget': b, 'mode': m, 'seed': s, 'rows': len(few) + (len(syn) if syn is not None else 0),
                            **{k: sc[k] for k in ('chrf', 'bleu', 'rougeL')}})
+            _log_student(log, b, i, len(todo), m, s, f"chrF {sc['chrf']:.1f}", t0)
     return pd.DataFrame(list(_done_keys(path).values()))
 
 # %% ../nbs/09_experiments.ipynb #e002a585

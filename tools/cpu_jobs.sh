@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The jobs behind results/cpu-2026-11-22, run on the 2-core CPU from the repository root with synthdiv installed.
+# The jobs behind results/cpu-2026-11-22 and results/cpu-2026-11-23, run on the 2-core CPU from the repository root with synthdiv installed.
 # Every step resumes where it stopped (rerun the script); the results are then copied into results/.
 set -euo pipefail
 export SYNTHDIV_PROGRESS=${SYNTHDIV_PROGRESS:-0} OMP_WAIT_POLICY=PASSIVE
@@ -41,3 +41,25 @@ res=results/cpu-2026-11-23/rt-100-e1; mkdir -p $res
 cp runs/rt100-e1/frozen/grid.jsonl runs/rt100-e1/frozen/grid_config.json $res/
 mkdir -p $res/budget-1.0 && cp -r runs/rt100-e1/frozen/budget-1.0/. $res/budget-1.0/ && rm -rf $res/budget-1.0/*/shards
 if [ -f runs/rt100-e1/ft/grid.jsonl ]; then cp runs/rt100-e1/ft/grid.jsonl $res/grid-ft.jsonl; fi
+# 5. The headline grid of step 1 again, with the teacher trained harder (4 epochs at LoRA lr 1e-3 instead of 2 at 2e-4):
+#    tools/headline_joint.py found the 2-epoch teacher writes no parsable (lead, headline) pair at 50 articles.
+#    Another setting, so another folder (about 2 h here, most of it the 200-article teacher and the 24 students).
+synthdiv grid --task headlines --budgets 50 200 --n-annotate 200 --n-generate 100 --teacher-epochs 4 --teacher-lr 1e-3 \
+    --student-epochs 3 --test-rows 150 --out runs/headlines-cpu-lr1e-3
+res=results/cpu-2026-11-23/headlines-lr1e-3; mkdir -p $res
+cp runs/headlines-cpu-lr1e-3/grid.jsonl runs/headlines-cpu-lr1e-3/grid_config.json $res/
+for b in runs/headlines-cpu-lr1e-3/budget-*; do
+    mkdir -p $res/$(basename $b); cp -r $b/stages $res/$(basename $b)/
+    cat $b/annotated/shards/shards/*.jsonl > $res/$(basename $b)/annotated.jsonl      # the teacher's headlines for held-back leads
+    cp $b/generated/data.jsonl $res/$(basename $b)/generated.jsonl                    # the pairs it wrote and kept
+    cp $b/generated/rejected.jsonl $res/$(basename $b)/generated_rejected.jsonl       # and those it failed, with the reason
+done
+# the teachers' training histories (dev loss by epoch) and weights hashes, from the teacher cache
+python - <<'PY'
+import json, glob
+for f in glob.glob(f"{__import__('os').path.expanduser('~')}/.cache/synthdiv/teachers/*/teacher.json"):
+    t = json.load(open(f)); c = t['config']
+    if t['task']['name'] == 'bbc_headlines' and c.get('lr') == 1e-3 and c.get('epochs') == 4 and t['n_train'] in (50, 200):
+        keep = {k: t[k] for k in ('base', 'config', 'history', 'n_train', 'n_dev', 'weights_hash')}
+        json.dump(keep, open(f"results/cpu-2026-11-23/headlines-lr1e-3/budget-{t['n_train']}/teacher.json", 'w'), indent=2)
+PY

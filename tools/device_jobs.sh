@@ -22,6 +22,7 @@ for w in ft frozen; do [ -d "$RES/grid-$w" ] || cp -r results/h100-2026-11-22/gr
 # 2. the diversity experiment with the cluster-agent column (SmolLM2-135M judge, 50 rounds per dataset); its plan data
 #    stays under $RES/dva/plans, small enough to bring back
 (time py tools/diversity_experiment.py --out "$RES/dva" --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50) > "$RES/dva.log" 2>&1
-# 3. the headline grid at its default scale (BBC leads, bert2bert students; not yet run on a GPU)
-(time cli grid --task headlines --out "$RES/grid-headlines") > "$RES/grid-headlines.log" 2>&1
+# 3. the headline grid at its default scale (BBC leads, bert2bert students; not yet run on a GPU), with the teacher
+#    trained hard enough to write (lead, headline) pairs (4 epochs at LoRA lr 1e-3; see tools/headline_joint.py)
+(time cli grid --task headlines --teacher-epochs 4 --teacher-lr 1e-3 --out "$RES/grid-headlines") > "$RES/grid-headlines.log" 2>&1
 echo ALLDONE >> "$RES/versions.txt"
