@@ -426,6 +426,8 @@ class HeadlineGridConfig(Config):
     student_epochs: int = 6
     test_rows: int = 300
     profile: str = 'default'
+    def __post_init__(self):
+        if self.teacher_lr is not None and not self.teacher_lr > 0: raise ConfigError(f'teacher_lr must be > 0 (or None for the default), got {self.teacher_lr}')
     def expected_seconds(self, rows:int) -> dict:
         "Rough stage durations for a budget of `rows` articles on two CPU cores, for the progress display (paces of the CPU grid below)."
         if self.profile == 'tiny': return {'teacher': 3, 'annotate': 3, 'generate': 3}
