@@ -56,8 +56,8 @@ for b in runs/headlines-cpu-lr1e-3/budget-*; do
 done
 # the teachers' training histories (dev loss by epoch) and weights hashes, from the teacher cache
 python - <<'PY'
-import json, glob
-for f in glob.glob(f"{__import__('os').path.expanduser('~')}/.cache/synthdiv/teachers/*/teacher.json"):
+import json, glob, os
+for f in glob.glob(os.path.expanduser('~/.cache/synthdiv/teachers/*/teacher.json')):
     t = json.load(open(f)); c = t['config']
     if t['task']['name'] == 'bbc_headlines' and c.get('lr') == 1e-3 and c.get('epochs') == 4 and t['n_train'] in (50, 200):
         keep = {k: t[k] for k in ('base', 'config', 'history', 'n_train', 'n_dev', 'weights_hash')}
