@@ -71,10 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     gr.add_argument('--budgets', type=float, nargs='+', help='shares (<1) or numbers of labelled rows [rt: 0.01 0.05 0.1 1; headlines: 100 400]')
     gr.add_argument('--modes', nargs='+', choices=['none', 'annotate', 'generate', 'both'], default=['none', 'annotate', 'generate', 'both'])
     gr.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2], help='student seeds')
-    gr.add_argument('--student', choices=['frozen', 'finetune'], default='frozen', help='student mode (rt)')
+    gr.add_argument('--student', choices=['frozen', 'finetune'], help='rt: student mode [frozen]')
     gr.add_argument('--n-annotate', type=int, default=500, help='pool reviews the teacher labels per budget')
     gr.add_argument('--n-generate', type=int, default=500, help='reviews the teacher writes per budget')
-    gr.add_argument('--template', default='topic_style', help='generation template')
+    gr.add_argument('--template', help='rt: generation template [topic_style]')
     gr.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs (dev-set early stopping)')
     gr.add_argument('--student-epochs', type=int, help='headlines: bert2bert student epochs [6]')
     gr.add_argument('--test-rows', type=int, help='headlines: test leads each student and teacher is scored on [300]')
@@ -151,9 +151,11 @@ def cmd_grid(a) -> int:
     if a.task == 'rt':
         only = [f for f, v in (('--student-epochs', a.student_epochs), ('--test-rows', a.test_rows), ('--teacher-lr', a.teacher_lr)) if v is not None]
         if only: raise ConfigError(f"{', '.join(only)}: only for --task headlines")
-        cfg = GridConfig(**common, template=a.template, student_mode=a.student, **({'budgets': budgets} if budgets else {}))
+        cfg = GridConfig(**common, template=a.template or 'topic_style', student_mode=a.student or 'frozen', **({'budgets': budgets} if budgets else {}))
         df, metric = budget_grid(cfg, a.out), 'accuracy'
     else:
+        only = [f for f, v in (('--student', a.student), ('--template', a.template)) if v is not None]
+        if only: raise ConfigError(f"{', '.join(only)}: only for --task rt (the headline grid's students are bert2bert, its prompts plan by topic)")
         sizes = {k: v for k, v in (('budgets', budgets), ('student_epochs', a.student_epochs), ('test_rows', a.test_rows), ('teacher_lr', a.teacher_lr)) if v is not None}
         df, metric = headline_grid(HeadlineGridConfig(**common, **sizes), a.out), 'chrf'
     table = grid_table(df, metric)

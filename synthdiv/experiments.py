@@ -332,6 +332,11 @@ def _budget_context(cfg:GridConfig, out:Path, b) -> _Context:
                    template=cfg.template, n_topics=max(1, cfg.n_generate // 10), per_topic=min(10, cfg.n_generate), student_mode=cfg.student_mode)
     return _Context(rc, out/f'budget-{b}')
 
+def _grid_stages(teacher_done:bool, modes) -> list:
+    "The stages one budget of a grid still goes through: the teacher unless its row is in, and the synthetic data `modes` need."
+    need = {'annotate': {'annotate', 'both'}, 'generate': {'generate', 'both'}}
+    return ['teacher'] * (not teacher_done) + [s for s, ms in need.items() if ms & set(modes)]
+
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student scores for every budget × mode × seed (resumable: rows already in `grid.jsonl` are kept), and teacher rows."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); path = out/'grid.jsonl'; done = _done_keys(path)
@@ -340,19 +345,18 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
         todo = [(m, s) for m in cfg.modes for s in cfg.seeds if (b, m, s) not in done]
         if not todo and (b, 'teacher', -1) in done: continue
         c = _budget_context(cfg, out, b); rc = c.cfg; c.results, c.seconds = {}, {}
-        stages = Stages(c.run, {k: v for k, v in rc.expected_seconds().items() if k in ('teacher', 'annotate', 'generate')}, log=log)
-        if (b, 'teacher', -1) not in done:
+        plan = _grid_stages((b, 'teacher', -1) in done, [m for m, _ in todo])
+        stages = Stages(c.run, {k: v for k, v in rc.expected_seconds().items() if k in plan}, log=log)
+        if 'teacher' in plan:
             t = stages('teacher', lambda: _stage_teacher(c))
             _append(path, {'budget': b, 'mode': 'teacher', 'seed': -1, 'rows': len(c.few), 'accuracy_mean': t['tuned_accuracy'],
                            'accuracy_std': t['tuned_se'], 'prompted_accuracy': t['prompted_accuracy']})
-        need = {m for m, _ in todo}
-        to_run = [s for s, ms in (('annotate', {'annotate', 'both'}), ('generate', {'generate', 'both'}))
-                  if need & ms and not (c.run/'stages'/f'{s}.json').exists()]
+        to_run = [s for s in plan if s != 'teacher' and not (c.run/'stages'/f'{s}.json').exists()]
         if to_run and not c.teacher_cached():   # the teacher row came from elsewhere, or the cache was cleared
             stages.expected[to_run[0]] += rc.teacher_training_seconds()
             log(f'budget {b}: its teacher is not in the cache, so {to_run[0]} trains it first (about {_fmt(rc.teacher_training_seconds())} of it)')
-        if need & {'annotate', 'both'}: stages('annotate', lambda: _stage_annotate(c))
-        if need & {'generate', 'both'}: stages('generate', lambda: _stage_generate(c))
+        if 'annotate' in plan: stages('annotate', lambda: _stage_annotate(c))
+        if 'generate' in plan: stages('generate', lambda: _stage_generate(c))
         t0 = time.time()
         for i, (m, s) in enumerate(todo, 1):
             syn = None
@@ -473,13 +477,14 @@ def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
         if not todo and (b, 'teacher', -1) in done: continue
         run, few = out/f'budget-{b}', budget_sample(data['train'], b, seed=0)
         teacher = functools.cache(lambda: fine_tune(base(), HEADLINE_TASK, few, dev, tcfg, batch_size=32))
-        st, work = Stages(run, cfg.expected_seconds(len(few)), log=log), _headline_stages(cfg, run, base, teacher, few, data, test)
-        if (b, 'teacher', -1) not in done:
+        plan = _grid_stages((b, 'teacher', -1) in done, [m for m, _ in todo])
+        st = Stages(run, {k: v for k, v in cfg.expected_seconds(len(few)).items() if k in plan}, log=log)
+        work = _headline_stages(cfg, run, base, teacher, few, data, test)
+        if 'teacher' in plan:
             t = st('teacher', work['teacher'])
             _append(path, {'budget': b, 'mode': 'teacher', 'seed': -1, 'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf']})
-        need = {m for m, _ in todo}
-        if need & {'annotate', 'both'}: st('annotate', work['annotate'])
-        if need & {'generate', 'both'}: st('generate', work['generate'])
+        for name in ('annotate', 'generate'):
+            if name in plan: st(name, work[name])
         load = lambda name: _load(run/name/'dataset')
         t0 = time.time()
         for i, (m, s) in enumerate(todo, 1):
