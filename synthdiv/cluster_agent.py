@@ -15,7 +15,7 @@ from .llm import *
 # %% auto #0
 __all__ = ['PROMPTS', 'ANSWER_FORMATS', 'SCHEMAS', 'numbered', 'extract_json', 'parse_clusters', 'parse_verdicts', 'sanitise',
            'round_ratio', 'AgentConfig', 'JudgeLog', 'ask', 'Criteria', 'discover_criteria', 'KeywordJudge',
-           'AgentResult', 'cluster_score', 'render_round', 'browse', 'plot_scores']
+           'AgentResult', 'cluster_score', 'cluster_agreement', 'render_round', 'browse', 'plot_scores']
 
 # %% ../nbs/06_cluster_agent.ipynb #5e4382aa
 PROMPTS = {
@@ -406,6 +406,20 @@ def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|
         score = round_ratio([len(c) for c, _ in r['groups']], [x[0] for x in r['verdicts']], cfg.policy)
         r.update(clusters=score['clusters'], samples_kept=score['samples'], ratio=score['ratio'], invalid=score['invalid'])
     return AgentResult(rounds, cfg, criteria, log.to_dict(), corpus)
+
+# %% ../nbs/06_cluster_agent.ipynb #cb40a19a
+def cluster_agreement(res:AgentResult, labels:Sequence) -> dict:
+    "How far a judge's clusters follow known labels (`labels[i]` of `res.corpus[i]`): the adjusted Rand index of each readable round, and their mean."
+    from sklearn.metrics import adjusted_rand_score
+    if len(labels) != len(res.corpus): raise ConfigError(f'{len(labels)} labels for a corpus of {len(res.corpus)} texts')
+    per_round = []
+    for r in res.rounds:
+        if not r['groups']: per_round.append(None); continue
+        found = np.zeros(len(r['samples']), dtype=int)
+        for c, (idx, _) in enumerate(r['groups']): found[np.asarray(idx) - 1] = c
+        per_round.append(float(adjusted_rand_score([labels[i] for i in r['samples']], found)))
+    read = [a for a in per_round if a is not None]
+    return {'ari': float(np.mean(read)) if read else float('nan'), 'rounds': len(read), 'per_round': per_round}
 
 # %% ../nbs/06_cluster_agent.ipynb #b34c1d79
 def render_round(res:AgentResult, i:int) -> str:

