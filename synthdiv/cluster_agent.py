@@ -407,7 +407,7 @@ def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|
         r.update(clusters=score['clusters'], samples_kept=score['samples'], ratio=score['ratio'], invalid=score['invalid'])
     return AgentResult(rounds, cfg, criteria, log.to_dict(), corpus)
 
-# %% ../nbs/06_cluster_agent.ipynb #cb40a19a
+# %% ../nbs/06_cluster_agent.ipynb #7da11c8c
 def cluster_agreement(res:AgentResult, labels:Sequence) -> dict:
     "How far a judge's clusters follow known labels (`labels[i]` of `res.corpus[i]`): the adjusted Rand index of each readable round, and their mean."
     from sklearn.metrics import adjusted_rand_score
