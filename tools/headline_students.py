@@ -1,7 +1,7 @@
 """What the headline grid's bert2bert students write: retrain some cells of a finished headline grid and count the
 distinct headlines each writes for the test leads (a student that writes a handful of stock phrases scores chrF by
 which phrases it picked, not by how well it read the lead).
-example: python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4]"""
+example: python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4] [--epochs 15 --patience 3]"""
 import argparse, json
 from collections import Counter
 from dataclasses import replace
@@ -15,6 +15,8 @@ p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDes
 p.add_argument('grid', type=Path, help='a finished headline grid folder (its run folders hold the synthetic datasets)')
 p.add_argument('cells', nargs='+', help='BUDGET:MODE:SEED, e.g. 200:annotate:0')
 p.add_argument('--lr', type=float, help="students' learning rate (default: the grid's, GeneratorConfig's 1e-4)")
+p.add_argument('--epochs', type=int, help="students' epochs (default: the grid's student_epochs)")
+p.add_argument('--patience', type=int, help="epochs without a better dev loss before stopping (default: GeneratorConfig's 1)")
 a = p.parse_args()
 cfg = HeadlineGridConfig(**json.loads((a.grid/'grid_config.json').read_text()))
 rows = {(r['budget'], r['mode'], r['seed']): r for r in map(json.loads, (a.grid/'grid.jsonl').read_text().splitlines())}
@@ -27,8 +29,11 @@ for cell in a.cells:
            'both': lambda: concatenate_datasets([load('annotated'), load('generated')])}[mode]()
     gcfg = GeneratorConfig(model='minilm', epochs=cfg.student_epochs, max_source=96, max_target=24, seed=seed)
     if a.lr: gcfg = replace(gcfg, learning_rate=a.lr)
+    if a.epochs: gcfg = replace(gcfg, epochs=a.epochs)
+    if a.patience: gcfg = replace(gcfg, patience=a.patience)
     student = train_generator(HEADLINE_TASK, mix(HEADLINE_TASK, budget_sample(data['train'], b, seed=0), syn), dev, gcfg)
     preds = student.generate(test['text'])   # scored as evaluate_generator scores them
-    print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} "
+    print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} "
           f"(the grid's row, lr 1e-4: {rows[(b, mode, seed)]['chrf']:.2f}); "
-          f"{len(set(preds))} distinct headlines for {len(preds)} test leads; most common: {Counter(preds).most_common(3)}", flush=True)
+          f"{len(set(preds))} distinct headlines for {len(preds)} test leads; most common: {Counter(preds).most_common(3)}; "
+          f"dev loss by epoch {[round(h['dev_loss'], 3) for h in student.history]} ({student.seconds:.0f} s)", flush=True)
