@@ -151,7 +151,8 @@ def cmd_grid(a) -> int:
     if a.task == 'rt':
         only = [f for f, v in (('--student-epochs', a.student_epochs), ('--test-rows', a.test_rows), ('--teacher-lr', a.teacher_lr)) if v is not None]
         if only: raise ConfigError(f"{', '.join(only)}: only for --task headlines")
-        cfg = GridConfig(**common, template=a.template or 'topic_style', student_mode=a.student or 'frozen', **({'budgets': budgets} if budgets else {}))
+        given = {k: v for k, v in (('budgets', budgets), ('template', a.template), ('student_mode', a.student)) if v is not None}
+        cfg = GridConfig(**common, **given)   # what is not given: GridConfig's defaults
         df, metric = budget_grid(cfg, a.out), 'accuracy'
     else:
         only = [f for f, v in (('--student', a.student), ('--template', a.template)) if v is not None]
