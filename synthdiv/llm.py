@@ -17,7 +17,7 @@ from .data import package_dir
 
 # %% auto #0
 __all__ = ['Prompt', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'LLM', 'sequence_logprob', 'occurrences', 'FakeLLM',
-           'ResponseCache', 'CachedLLM', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path', 'tiny_llm',
+           'ResponseCache', 'CachedLLM', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path', 'tiny_llm', 'gguf_to_hf',
            'smollm2_path', 'smollm2', 'OpenAILM', 'minilm_path', 'load_embedder', 'tiny_bert_path', 'tiny_embedder']
 
 # %% ../nbs/02_llm.ipynb #47e1b03b
@@ -268,21 +268,22 @@ def tiny_llm(seed:int=0, layers:int=2, hidden:int=64, batch_size:int=16) -> Loca
     return LocalLM(LlamaForCausalLM(cfg), tok, name=f'tiny-llama-s{seed}-l{layers}-h{hidden}', batch_size=batch_size)
 
 # %% ../nbs/02_llm.ipynb #e8e74ad8
-def _convert_smollm2(tmp:Path):
+def gguf_to_hf(gguf:Path, out:Path):
+    "Dequantise the GGUF causal LM `gguf` into a plain HF folder `out` (float32 weights and the tokenizer), which loads in seconds."
     import torch
     from transformers import AutoTokenizer, AutoModelForCausalLM
-    src = str(smollm2_gguf().parent)
-    tok = AutoTokenizer.from_pretrained(src, gguf_file=SMOLLM2_GGUF)
-    model = AutoModelForCausalLM.from_pretrained(src, gguf_file=SMOLLM2_GGUF, dtype=torch.float32)
+    src, name = str(Path(gguf).parent), Path(gguf).name
+    tok = AutoTokenizer.from_pretrained(src, gguf_file=name)
+    model = AutoModelForCausalLM.from_pretrained(src, gguf_file=name, dtype=torch.float32)
     cfg = model.config
     if hasattr(cfg, 'quantization_config'): del cfg.quantization_config
     clean = AutoModelForCausalLM.from_config(cfg, dtype=torch.float32)
     clean.load_state_dict(model.state_dict())
-    clean.save_pretrained(tmp); tok.save_pretrained(tmp)
+    clean.save_pretrained(out); tok.save_pretrained(out)
 
 def smollm2_path() -> Path:
     "A cached HF folder with SmolLM2-135M-Instruct, converted once from the packaged GGUF file."
-    return build_once(cache_dir('models')/'smollm2-135m-instruct', _convert_smollm2)
+    return build_once(cache_dir('models')/'smollm2-135m-instruct', lambda tmp: gguf_to_hf(smollm2_gguf(), tmp))
 
 def _quiet_hf():
     "Silence transformers' own progress bars (weight loading) when synthdiv's are off."

@@ -34,6 +34,6 @@ for cell in a.cells:
     student = train_generator(HEADLINE_TASK, mix(HEADLINE_TASK, budget_sample(data['train'], b, seed=0), syn), dev, gcfg)
     preds = student.generate(test['text'])   # scored as evaluate_generator scores them
     print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} "
-          f"(the grid's row, lr 1e-4: {rows[(b, mode, seed)]['chrf']:.2f}); "
+          f"(the grid's row: {rows[(b, mode, seed)]['chrf']:.2f}); "
           f"{len(set(preds))} distinct headlines for {len(preds)} test leads; most common: {Counter(preds).most_common(3)}; "
           f"dev loss by epoch {[round(h['dev_loss'], 3) for h in student.history]} ({student.seconds:.0f} s)", flush=True)

