@@ -19,12 +19,12 @@ from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, Ge
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
-from .student import StudentConfig, mix, repeat_seeds, summarise_seeds, GeneratorConfig, train_generator, evaluate_generator
+from .student import StudentConfig, mix, repeat_seeds, summarise_seeds, GeneratorConfig, train_generator, evaluate_generator, generation_scores
 
 # %% auto #0
 __all__ = ['STAGES', 'RT_TRAIN_ROWS', 'MODES', 'Stages', 'RunConfig', 'plot_students', 'markdown_table', 'write_report',
            'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher', 'article_leads',
-           'HeadlineGridConfig', 'headline_teacher_config', 'headline_grid', 'diversity_vs_accuracy',
+           'lead_baseline', 'HeadlineGridConfig', 'headline_teacher_config', 'headline_grid', 'diversity_vs_accuracy',
            'metric_correlations']
 
 # %% ../nbs/09_experiments.ipynb #d5d927ae
@@ -378,24 +378,28 @@ def _log_student(log, budget, i:int, n:int, mode:str, seed:int, score:str, t0:fl
     left = (time.time() - t0) / i * (n - i)
     log(f'budget {budget}: student {i}/{n} ({mode}, seed {seed}): {score}' + (f'; about {_fmt(left)} left for this budget' if n > i else ''))
 
+def _references(metric:str) -> dict:
+    "The reference scores a grid's teacher rows may hold for `metric`: column → (line style, name)."
+    return {f'{metric}_mean': ('k--', 'teacher tuned'), f'prompted_{metric}': ('k:', 'teacher prompted'), f'lead_{metric}': ('C7-.', 'first words of the lead')}
+
 def grid_table(df:pd.DataFrame, metric:str='accuracy') -> pd.DataFrame:
-    "Mean ± sd over seeds of the students' `metric` per budget and mode, with the teacher's (tuned and prompted)."
+    "Mean ± sd over seeds of the students' `metric` per budget and mode, with the references on the teacher rows (tuned and prompted teacher, a baseline)."
     st = df[df['mode'] != 'teacher'].groupby(['budget', 'mode'])[metric].agg(['mean', 'std', 'count']).reset_index()
     te = df[df['mode'] == 'teacher'].set_index('budget')
-    ref = {k: v for k, v in {f'{metric}_mean': 'teacher tuned', f'prompted_{metric}': 'teacher prompted'}.items() if k in te}   # the teacher is scored on one metric
+    ref = {k: name for k, (_, name) in _references(metric).items() if k in te}   # the headline teacher is scored on chrF only
     return st.pivot(index='budget', columns='mode', values='mean').join(
         st.pivot(index='budget', columns='mode', values='std').add_suffix(' sd')).join(te[list(ref)].rename(columns=ref))
 
 def plot_grid(df:pd.DataFrame, ax=None, metric:str='accuracy'):
-    "Students' `metric` against budget per mode (mean over seeds; error bar: the larger of the sd over seeds and the test SE, where known), the teacher as lines."
+    "Students' `metric` against budget per mode (mean over seeds; error bar: the larger of the sd over seeds and the test SE, where known), the references as lines."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(6, 3.5))[1]
     st = df[df['mode'] != 'teacher'].copy(); st['se'] = st[f'{metric}_test_se'] if f'{metric}_test_se' in st else 0.0
     st = st.groupby(['mode', 'budget']).agg(mean=(metric, 'mean'), std=(metric, 'std'), se=('se', 'mean')).reset_index()
     for m, t in st.groupby('mode'): ax.errorbar(t.budget, t['mean'], yerr=np.maximum(t['std'].fillna(0), t['se']), marker='o', capsize=3, label=m)
     te = df[df['mode'] == 'teacher'].sort_values('budget')
-    if len(te):
-        ax.plot(te.budget, te[f'{metric}_mean'], 'k--', label='teacher, tuned'); ax.plot(te.budget, te[f'prompted_{metric}'], 'k:', label='teacher, prompted')
+    for col, (style, name) in _references(metric).items():
+        if col in te and te[col].notna().any(): ax.plot(te.budget, te[col], style, label=name)
     shares = df.budget.max() <= 1
     ax.set_xscale('log'); ax.set_xlabel('budget (share of the train set)' if shares else 'budget (labelled rows)'); ax.set_ylabel(f'test {metric}'); ax.legend(fontsize=7)
     ax.figure.tight_layout(); return ax.figure
@@ -415,6 +419,12 @@ def grid_teacher(grid_dir, # a Rotten Tomatoes grid's folder (`budget_grid`'s `o
 def article_leads(ds:Dataset, words:int=60) -> Dataset:
     "`ds` with each `text` cut to its first `words` words: the lead of a news article."
     return Dataset.from_dict({**ds.to_dict(), 'text': [' '.join(t.split()[:words]) for t in ds['text']]}, features=ds.features)
+
+def lead_baseline(test:Dataset, few:Dataset) -> dict:
+    "Scores of the simplest headline writer: each test lead's first k words, k the mean headline length (in words) of the labelled articles `few`."
+    k = max(1, round(float(np.mean([len(t.split()) for t in few['target']]))))
+    firsts = [' '.join(t.split()[:k]) for t in test['text']]
+    return {'lead_k': k, **{f'lead_{m}': v for m, v in generation_scores(firsts, test['target']).items()}}
 
 @dataclass
 class HeadlineGridConfig(Config):
@@ -464,7 +474,7 @@ def _headline_stages(cfg:HeadlineGridConfig, run:Path, base, teacher, few, data,
     return {'teacher': score, 'annotate': annotate_pool, 'generate': generate_pairs}
 
 def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
-    "Student chrF, BLEU and ROUGE-L for every budget × mode × seed on BBC headlines (resumable through `grid.jsonl`), and teacher rows."
+    "Student chrF, BLEU and ROUGE-L for every budget × mode × seed on BBC headlines (resumable through `grid.jsonl`), and teacher rows (with `lead_baseline`)."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True); path = out/'grid.jsonl'; done = _done_keys(path)
     _check_grid_folder(out, cfg); tiny = cfg.profile == 'tiny'
     data = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
@@ -482,7 +492,8 @@ def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
         work = _headline_stages(cfg, run, base, teacher, few, data, test)
         if 'teacher' in plan:
             t = st('teacher', work['teacher'])
-            _append(path, {'budget': b, 'mode': 'teacher', 'seed': -1, 'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf']})
+            _append(path, {'budget': b, 'mode': 'teacher', 'seed': -1, 'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf'],
+                           **lead_baseline(test, few)})
         for name in ('annotate', 'generate'):
             if name in plan: st(name, work[name])
         load = lambda name: _load(run/name/'dataset')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_student.ipynb #111753f0
 from __future__ import annotations
-import copy, time, warnings, contextlib
+import copy, re, time, warnings, contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -18,7 +18,7 @@ from .teacher import token_batches
 # %% auto #0
 __all__ = ['mix', 'StudentConfig', 'model_path', 'Student', 'train_student', 'evaluate_student', 'repeat_seeds',
            'summarise_seeds', 'GeneratorConfig', 'bert2bert', 'GeneratorStudent', 'train_generator',
-           'evaluate_generator']
+           'generation_scores', 'evaluate_generator', 'gap_sentence_pairs', 'pretrain_generator']
 
 # %% ../nbs/08_student.ipynb #f9ff590b
 def mix(task:Task, real:Dataset|None=None, synthetic:Dataset|None=None, ratio:float|None=None,
@@ -185,6 +185,7 @@ class GeneratorConfig(Config):
     max_source: int = 256        # tokens of the input kept
     max_target: int = 32         # tokens of the target kept, and generated at most
     seed: int = 0
+    init: str|None = None        # a saved student's folder (`GeneratorStudent.save`) to start from instead of `model`
 
 def bert2bert(path):
     "A bert2bert `EncoderDecoderModel` warm-started from `path`, with its start, end and pad tokens set, and its tokenizer."
@@ -210,6 +211,18 @@ class GeneratorStudent:
                 ids = self.model.generate(**enc, max_new_tokens=self.config.max_target, do_sample=False, num_beams=1)
                 for i, t in zip(idx, self.tok.batch_decode(ids, skip_special_tokens=True)): out[i] = t.strip()
         return out
+    def save(self, path) -> Path:
+        "Write the model and tokenizer (safetensors) and `student.json` (config, history) to `path`; `GeneratorConfig(init=path)` starts from it."
+        path = Path(path); path.mkdir(parents=True, exist_ok=True)
+        self.model.save_pretrained(path); self.tok.save_pretrained(path)
+        save_json({'config': self.config.to_dict(), 'history': self.history, 'seconds': self.seconds}, path/'student.json'); return path
+
+def _start_generator(cfg:GeneratorConfig):
+    "The model and tokenizer a generator student starts from: a saved student (`cfg.init`), or a fresh bert2bert from `cfg.model`."
+    if cfg.init is None: return bert2bert(model_path(cfg.model))
+    from transformers import AutoTokenizer, EncoderDecoderModel
+    if not (Path(cfg.init)/'student.json').exists(): raise FileNotFoundError(f'{cfg.init}: not a saved generator student (no student.json)')
+    with _quiet_load(): return EncoderDecoderModel.from_pretrained(str(cfg.init)), AutoTokenizer.from_pretrained(str(cfg.init))
 
 def _seq2seq_loss(model, tok, src, tgt, w=None):
     import torch
@@ -230,7 +243,7 @@ def train_generator(task:Task, train:Dataset, dev:Dataset, cfg:GeneratorConfig|N
     from transformers import get_linear_schedule_with_warmup
     cfg = cfg or GeneratorConfig()
     if task.kind != 'generation': raise ConfigError(f'train_generator needs a generation task; {task.name!r} is a {task.kind} task')
-    seed_everything(cfg.seed); model, tok = bert2bert(model_path(cfg.model)); model = model.to(default_device())
+    seed_everything(cfg.seed); model, tok = _start_generator(cfg); model = model.to(default_device())
     ids = lambda texts, n: tok(list(texts), truncation=True, max_length=n)['input_ids']
     target = lambda texts: [t + [tok.sep_token_id] for t in tok(list(texts), add_special_tokens=False, truncation=True, max_length=cfg.max_target - 1)['input_ids']]
     src, tgt, dsrc, dtgt = ids(train['text'], cfg.max_source), target(train['target']), ids(dev['text'], cfg.max_source), target(dev['target'])
@@ -256,10 +269,50 @@ def train_generator(task:Task, train:Dataset, dev:Dataset, cfg:GeneratorConfig|N
     model.load_state_dict(best[1]); model.eval()
     return GeneratorStudent(model, tok, cfg, history, time.time() - t0)
 
-def evaluate_generator(student:GeneratorStudent, ds:Dataset) -> dict:
-    "BLEU and chrF (sacrebleu) and ROUGE-L F1 (rouge-score, stemmed) of the student's outputs against `target`."
+def generation_scores(preds:Sequence[str], refs:Sequence[str]) -> dict:
+    "BLEU and chrF (sacrebleu, corpus level) and mean ROUGE-L F1 (rouge-score, stemmed) of `preds` against `refs`, all on 0..100."
     from rouge_score import rouge_scorer
-    preds, refs = student.generate(ds['text']), list(ds['target'])
+    preds, refs = list(preds), list(refs)
+    if len(preds) != len(refs): raise ConfigError(f'{len(preds)} outputs for {len(refs)} references')
     scorer = rouge_scorer.RougeScorer(['rougeL'], use_stemmer=True)
     rouge = float(np.mean([scorer.score(r, p)['rougeL'].fmeasure for r, p in zip(refs, preds)])) * 100
-    return {'bleu': METRICS['bleu'](preds, refs), 'chrf': METRICS['chrf'](preds, refs), 'rougeL': rouge, 'n': len(refs), 'examples': list(zip(preds[:3], refs[:3]))}
+    return {'bleu': METRICS['bleu'](preds, refs), 'chrf': METRICS['chrf'](preds, refs), 'rougeL': rouge}
+
+def evaluate_generator(student:GeneratorStudent, ds:Dataset) -> dict:
+    "`generation_scores` of the student's outputs for `ds['text']` against `ds['target']`, with the first three (output, target) pairs."
+    preds, refs = student.generate(ds['text']), list(ds['target'])
+    return {**generation_scores(preds, refs), 'n': len(refs), 'examples': list(zip(preds[:3], refs[:3]))}
+
+# %% ../nbs/08_student.ipynb #c2e3f4a5
+_SENTENCE_END = re.compile(r"""(?<=[.!?])\s+(?=["'A-Z0-9])""")
+
+def gap_sentence_pairs(texts:Sequence[str], # unlabelled documents (e.g. article bodies; no target is read)
+                       sentences:int=3, # how many of each document's first sentences become targets
+                       words:int=60, # words of the text that follows a sentence kept as its source
+                       min_words:int=3 # shorter sentences are skipped
+                      ) -> Dataset:
+    "Self-supervised (`text`, `target`) pairs in the spirit of PEGASUS's gap sentences: each early sentence of a document, written from the text after it."
+    rows = {'text': [], 'target': []}
+    for doc in texts:
+        parts = _SENTENCE_END.split(' '.join(str(doc).split()))
+        for i, sentence in enumerate(parts[:sentences]):
+            after = ' '.join(' '.join(parts[i + 1:]).split()[:words])
+            if after and len(sentence.split()) >= min_words: rows['text'].append(after); rows['target'].append(sentence)
+    return Dataset.from_dict(rows)
+
+def pretrain_generator(task:Task, # a generation task (only checked)
+                       texts:Sequence[str], # unlabelled documents to pretrain on
+                       dev_texts:Sequence[str], # other documents: the first sentence of each is a dev pair, for early stopping
+                       cfg:GeneratorConfig|None=None, # how the student trains (default: 2 epochs, targets up to 32 tokens)
+                       sentences:int=3, words:int=60 # as in `gap_sentence_pairs`
+                      ) -> Path:
+    "A generator student pretrained on `gap_sentence_pairs` of `texts` and saved in the cache: trained once per texts and settings, then reused."
+    cfg = cfg or GeneratorConfig(epochs=2, max_target=32)
+    if cfg.init is not None: raise ConfigError(f'pretrain_generator starts from cfg.model ({cfg.model!r}); cfg.init must be None, got {cfg.init!r}')
+    texts, dev_texts = list(texts), list(dev_texts)
+    spec = {'texts': stable_hash(texts), 'dev_texts': stable_hash(dev_texts), 'sentences': sentences, 'words': words, 'config': cfg.to_dict()}
+    def build(tmp):
+        train, dev = gap_sentence_pairs(texts, sentences, words), gap_sentence_pairs(dev_texts, 1, words)
+        train_generator(task, train, dev, cfg).save(tmp)
+        save_json({**spec, 'pairs': len(train), 'dev_pairs': len(dev)}, tmp/'pretraining.json')
+    return build_once(cache_dir('generators', stable_hash(spec)), build)

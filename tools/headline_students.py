@@ -1,7 +1,9 @@
 """What the headline grid's bert2bert students write: retrain some cells of a finished headline grid and count the
 distinct headlines each writes for the test leads (a student that writes a handful of stock phrases scores chrF by
 which phrases it picked, not by how well it read the lead).
-example: python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4] [--epochs 15 --patience 3]"""
+example: python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4] [--epochs 15 --patience 3]
+--init FOLDER starts each student from a saved one (tools/pretrain_headline_student.py) instead of fresh MiniLM.
+BUDGET `all` trains on every article of the training split (mode `none` only: a reference the grid does not have)."""
 import argparse, json
 from collections import Counter
 from dataclasses import replace
@@ -13,9 +15,10 @@ from synthdiv.student import GeneratorConfig, train_generator, mix
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('grid', type=Path, help='a finished headline grid folder (its run folders hold the synthetic datasets)')
-p.add_argument('cells', nargs='+', help='BUDGET:MODE:SEED, e.g. 200:annotate:0')
+p.add_argument('cells', nargs='+', help='BUDGET:MODE:SEED, e.g. 200:annotate:0, or all:none:0')
 p.add_argument('--lr', type=float, help="students' learning rate (default: the grid's, GeneratorConfig's 1e-4)")
 p.add_argument('--epochs', type=int, help="students' epochs (default: the grid's student_epochs)")
+p.add_argument('--init', type=Path, help='start every student from this saved student (GeneratorStudent.save)')
 p.add_argument('--patience', type=int, help="epochs without a better dev loss before stopping (default: GeneratorConfig's 1)")
 a = p.parse_args()
 cfg = HeadlineGridConfig(**json.loads((a.grid/'grid_config.json').read_text()))
@@ -23,7 +26,9 @@ rows = {(r['budget'], r['mode'], r['seed']): r for r in map(json.loads, (a.grid/
 data = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
 test, dev = data['test'].select(range(cfg.test_rows)), data['dev'].select(range(100))
 for cell in a.cells:
-    b, mode, seed = cell.split(':'); b, seed = int(b), int(seed)
+    b, mode, seed = cell.split(':'); seed = int(seed)
+    if b == 'all' and mode != 'none': p.error(f'{cell}: budget "all" leaves no article to annotate; use all:none:SEED')
+    b = len(data['train']) if b == 'all' else int(b)
     load = lambda name: load_from_disk(str(a.grid/f'budget-{b}'/name/'dataset'))
     syn = {'none': lambda: None, 'annotate': lambda: load('annotated'), 'generate': lambda: load('generated'),
            'both': lambda: concatenate_datasets([load('annotated'), load('generated')])}[mode]()
@@ -31,9 +36,10 @@ for cell in a.cells:
     if a.lr: gcfg = replace(gcfg, learning_rate=a.lr)
     if a.epochs: gcfg = replace(gcfg, epochs=a.epochs)
     if a.patience: gcfg = replace(gcfg, patience=a.patience)
+    if a.init: gcfg = replace(gcfg, init=str(a.init))
     student = train_generator(HEADLINE_TASK, mix(HEADLINE_TASK, budget_sample(data['train'], b, seed=0), syn), dev, gcfg)
     preds = student.generate(test['text'])   # scored as evaluate_generator scores them
-    print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} "
-          f"(the grid's row: {rows[(b, mode, seed)]['chrf']:.2f}); "
+    print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs{', from ' + gcfg.init if gcfg.init else ''}: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} " +
+          (f"(the grid's row: {rows[(b, mode, seed)]['chrf']:.2f}); " if (b, mode, seed) in rows else '(not a grid row); ') +
           f"{len(set(preds))} distinct headlines for {len(preds)} test leads; most common: {Counter(preds).most_common(3)}; "
           f"dev loss by epoch {[round(h['dev_loss'], 3) for h in student.history]} ({student.seconds:.0f} s)", flush=True)
