@@ -12,7 +12,7 @@ from .data import *
 from .data import _check_string
 
 # %% auto #0
-__all__ = ['cmd_run', 'cmd_generate', 'cmd_diversity', 'cmd_grid', 'cmd_report', 'main']
+__all__ = ['cmd_run', 'cmd_generate', 'cluster_agent_row', 'cmd_diversity', 'cmd_grid', 'cmd_report', 'main']
 
 # %% ../nbs/10_cli.ipynb #3f02555e
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument('--student', choices=['frozen', 'finetune'], help='student mode')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
     r.add_argument('--template', help='generation template (label, topic, topic_style, topic_style_persona, multi_topic_style_persona)')
+    r.add_argument('--judge-server', help='OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1) of a stronger cluster-agent judge than '
+                                          'the embedded SmolLM2; its key, if any, is read from $OPENAI_API_KEY and never written')
+    r.add_argument('--judge-model', help='the judge model name on --judge-server')
     g = sub.add_parser('generate', help='generate labelled rows from your own labelled file', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description='Read a labelled CSV/TSV/JSONL/Parquet file (bad rows are kept in input_rejected.jsonl with their reason), tune a '
                     'SmolLM2 teacher on it (or, with --server, prompt a chat model behind an OpenAI-compatible server), plan prompts '
@@ -53,11 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument('--model', default='default', help='model name on the server'); g.add_argument('--profile', choices=['default', 'tiny'], default='default')
     d = sub.add_parser('diversity', help='diversity metrics of the texts in a file', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
         description='Every classic diversity metric of the texts in a CSV/TSV/JSONL/Parquet file; rows whose text is missing or not '
-                    'text are left out and counted.')
+                    'text are left out and counted. With --judge-server and --judge-model, also the cluster-agent score (Chen et al. 2024) '
+                    'from a judge behind an OpenAI-compatible server.')
     d.add_argument('file', type=Path); d.add_argument('--text-col', default='text')
     d.add_argument('--embeddings', action='store_true', help='also the embedding metrics (all-MiniLM-L6-v2)')
     d.add_argument('--size', type=int, help='bootstrap subset size'); d.add_argument('--repeats', type=int, default=1, help='bootstrap subsets')
     d.add_argument('--out', type=Path, help='write the table here (.csv or .json)'); d.add_argument('--profile', choices=['default', 'tiny'], default='default')
+    d.add_argument('--judge-server', help='OpenAI-compatible base URL of a judge for the cluster-agent score (key from $OPENAI_API_KEY)')
+    d.add_argument('--judge-model', help='the judge model name on --judge-server')
+    d.add_argument('--agent-rounds', type=int, default=20, help='cluster-agent clustering rounds'); d.add_argument('--agent-k', type=int, default=10, help='texts per round')
     rp = sub.add_parser('report', help="rewrite and print a run folder's report")
     rp.add_argument('run', type=Path)
     gr = sub.add_parser('grid', help='the budget x mode grid: students on real, +annotated, +generated and both, per budget',
@@ -90,7 +97,8 @@ def cmd_run(a) -> int:
         cfg = RunConfig.load(a.resume/'config.json')
     else:
         cfg = RunConfig.load(a.config) if a.config else (RunConfig.tiny() if a.profile == 'tiny' else RunConfig())
-        over = {k: v for k, v in (('budget', a.budget), ('student_mode', a.student), ('seeds', a.seeds), ('template', a.template)) if v is not None}
+        over = {k: v for k, v in (('budget', a.budget), ('student_mode', a.student), ('seeds', a.seeds), ('template', a.template),
+                                  ('judge_server', a.judge_server), ('judge_model', a.judge_model)) if v is not None}
         if over: cfg = RunConfig.from_dict({**cfg.to_dict(), **over})
     run = run_pipeline(cfg, root=a.root, resume=a.resume)
     print((run/'report.md').read_text()); return 0
@@ -123,6 +131,17 @@ def cmd_generate(a) -> int:
     res = generate(llm, task, plan, a.out, gcfg, real_texts=valid['text'])
     print(json.dumps(res.counts)); print(f'written: {a.out}/data.jsonl, {a.out}/rejected.jsonl, {a.out}/README.md'); return 0
 
+def cluster_agent_row(texts, server:str, model:str, rounds:int=20, k:int=10, log=print) -> dict:
+    "The cluster-agent score of `texts`, judged by `model` behind an OpenAI-compatible `server`, as a row of the diversity table."
+    from synthdiv.llm import OpenAILM, CachedLLM
+    from synthdiv.cluster_agent import AgentConfig, discover_criteria, cluster_score
+    judge, cfg = CachedLLM(OpenAILM(server, model, show_progress=progress_enabled())), AgentConfig(N=rounds, K=k)
+    res = cluster_score(judge, texts, discover_criteria(judge, [texts], cfg), cfg).to_dict()
+    failed = res['judge']['failures']
+    log(f"cluster agent ({model}): {res['scored_rounds']} of {res['rounds']} rounds scored" + (f"; failures: {failed}" if failed else ''))
+    return {'metric': 'cluster_agent', 'mean': res['score'], 'std': res['bootstrap_std'], 'n': min(k, len(texts)),
+            'repeats': res['scored_rounds'], 'higher_is_more_diverse': True}
+
 def cmd_diversity(a) -> int:
     from synthdiv.diversity import diversity_report, LEXICAL, EMBEDDING
     from synthdiv.llm import tiny_embedder, load_embedder
@@ -135,8 +154,10 @@ def cmd_diversity(a) -> int:
         else: texts.append(r[a.text_col])
     print(f'{a.file}: {len(texts)} texts' + (f', {len(bad)} rows left out (first: row {bad[0][0]}, {bad[0][1]})' if bad else ''))
     if len(texts) < 2: raise DataError(f'need at least 2 texts, found {len(texts)}', file=a.file, field=a.text_col)
+    if bool(a.judge_server) != bool(a.judge_model): raise ConfigError('--judge-server and --judge-model go together: give both or neither')
     emb = (tiny_embedder() if a.profile == 'tiny' else load_embedder()) if a.embeddings else None
     table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []), size=a.size, repeats=a.repeats, embedder=emb)
+    if a.judge_server: table = pd.concat([table, pd.DataFrame([cluster_agent_row(texts, a.judge_server, a.judge_model, a.agent_rounds, a.agent_k)])], ignore_index=True)
     print(table.to_string(index=False))
     if a.out:
         if a.out.suffix == '.csv': table.to_csv(a.out, index=False)

@@ -70,8 +70,11 @@ class RunConfig(Config):
     student_mode: str = 'frozen'      # 'frozen' (MiniLM + logistic regression) or 'finetune'
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
+    judge_server: str = ''            # OpenAI-compatible base URL of the cluster-agent judge ('': the embedded base model)
+    judge_model: str = ''             # the judge's model name on that server (its key, if any, comes from $OPENAI_API_KEY)
     seed: int = 0
     def __post_init__(self):
+        if bool(self.judge_server) != bool(self.judge_model): raise ConfigError('judge_server and judge_model go together: give both or neither')
         if self.profile not in ('default', 'tiny'): raise ConfigError(f"profile must be 'default' or 'tiny', got {self.profile!r}")
         if self.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {self.template!r}')
     @classmethod
@@ -112,6 +115,11 @@ class _Context:
         return t if not n or n >= len(t) else t.select(np.sort(rng(self.cfg.seed).choice(len(t), n, replace=False)))
     @property
     def base(self): return self._get('base', lambda: tiny_llm() if self.tiny else smollm2(batch_size=32))
+    @property
+    def judge(self):
+        "The cluster-agent judge: the model behind `judge_server` (its replies cached on disk), else the base model."
+        if not self.cfg.judge_server: return self.base
+        return self._get('judge', lambda: CachedLLM(OpenAILM(self.cfg.judge_server, self.cfg.judge_model, show_progress=progress_enabled())))
     @property
     def embedder(self): return self._get('embedder', lambda: tiny_embedder() if self.tiny else load_embedder())
     @property
@@ -192,13 +200,18 @@ def _stage_diversity(c:_Context) -> dict:
     RunDir(c.run).save_figure('diversity.png', plot_report(table))
     return {'table': table.pivot(index='metric', columns='corpus', values='mean').round(4).to_dict()}
 
+def _agent_config(cfg:RunConfig) -> AgentConfig:
+    "A small cluster-agent run: one-line answers in short replies for the embedded judge, JSON answers for a judge behind a server."
+    small = dict(M=3, J=4, K=cfg.agent_k, N=cfg.agent_rounds, retries=1, max_chars=300, seed=cfg.seed)
+    return AgentConfig(**small) if cfg.judge_server else AgentConfig(**small, compact=True, max_new_tokens=150)
+
 def _stage_cluster_agent(c:_Context) -> dict:
-    corpora = _corpora(c); judge = c.base
-    acfg = AgentConfig(M=3, J=4, K=c.cfg.agent_k, N=c.cfg.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300, seed=c.cfg.seed)
-    try: crit = discover_criteria(judge, list(corpora.values()), acfg)
-    except LLMError as e: return {'error': str(e)}
-    out = {'judge': judge.name, 'criteria': crit.criteria}
-    for name, texts in corpora.items(): out[name] = cluster_score(judge, texts, crit, acfg).to_dict()
+    corpora, judge, acfg = _corpora(c), c.judge, _agent_config(c.cfg)
+    try:
+        crit = discover_criteria(judge, list(corpora.values()), acfg)
+        out = {'judge': judge.name, 'criteria': crit.criteria}
+        for name, texts in corpora.items(): out[name] = cluster_score(judge, texts, crit, acfg).to_dict()
+    except LLMError as e: return {'judge': judge.name, 'error': str(e)}
     return out
 
 def _stage_information(c:_Context) -> dict:
@@ -256,12 +269,20 @@ def write_report(run:Path, cfg:RunConfig, results:dict, seconds:dict|None=None) 
         tab = pd.DataFrame(r['diversity']['table']); lines += ['## Diversity', '', markdown_table(tab.rename_axis('metric')), '', '![diversity](figures/diversity.png)', '']
     ca = r.get('cluster_agent', {})
     if ca:
-        lines += ['## Cluster-agent score', '', f"Judge `{ca.get('judge')}`." if 'judge' in ca else f"Not scored: {ca.get('error')}", '']
+        lines += ['## Cluster-agent score', '', f"Judge `{ca.get('judge')}`." + (f" Not scored: {ca['error']}" if 'error' in ca else ''), '']
         rows = [(n, v) for n, v in ca.items() if isinstance(v, dict) and 'score' in v]
         if rows:
             lines += ['| corpus | score | sd | scored rounds | failures |', '|---|---|---|---|---|']
             lines += [f"| {n} | {_pct(v['score'])} | {_pct(v['bootstrap_std'])} | {v['scored_rounds']}/{v['rounds']} | {sum(v['judge']['failures'].values())} |" for n, v in rows]
             lines += ['']
+            failed = {}
+            for _, v in rows:
+                for why, k in v['judge']['failures'].items(): failed[why] = failed.get(why, 0) + k
+            if failed: lines += ['Judge failures, all corpora: ' + '; '.join(f'{why} ({k})' for why, k in failed.items()) + '.', '']
+            if not any(v['scored_rounds'] for _, v in rows):
+                lines += ['No round was scored: the judge wrote no clustering the agent could read. A 135M judge seldom can '
+                          '(`06_cluster_agent`); give a stronger one behind an OpenAI-compatible server with '
+                          '`synthdiv run --judge-server URL --judge-model NAME`.', '']
     if 'information' in r:
         i = r['information']; lines += ['## Information gain', '', f"ΔI = H(X | p) = {i['delta_I']:.2f} ± {i['delta_I_se']:.2f} nats per sample; "
                                         f"I(p; X) = {i['I_p_X']:.3f} ± {i['I_p_X_se']:.3f} (over {i['prompts']} prompts, {i['samples']} samples).", '']
