@@ -133,9 +133,9 @@ def cmd_generate(a) -> int:
 
 def cluster_agent_row(texts, server:str, model:str, rounds:int=20, k:int=10, log=print) -> dict:
     "The cluster-agent score of `texts`, judged by `model` behind an OpenAI-compatible `server`, as a row of the diversity table."
-    from synthdiv.llm import OpenAILM, CachedLLM
+    from synthdiv.experiments import served_judge
     from synthdiv.cluster_agent import AgentConfig, discover_criteria, cluster_score
-    judge, cfg = CachedLLM(OpenAILM(server, model, show_progress=progress_enabled())), AgentConfig(N=rounds, K=k)
+    judge, cfg = served_judge(server, model), AgentConfig(N=rounds, K=k)
     res = cluster_score(judge, texts, discover_criteria(judge, [texts], cfg), cfg).to_dict()
     failed = res['judge']['failures']
     log(f"cluster agent ({model}): {res['scored_rounds']} of {res['rounds']} rounds scored" + (f"; failures: {failed}" if failed else ''))

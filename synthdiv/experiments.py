@@ -5,6 +5,7 @@
 # %% ../nbs/09_experiments.ipynb #efa8f710
 from __future__ import annotations
 import json, time, math, functools, warnings
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
@@ -22,10 +23,10 @@ from .bottleneck import prompt_information
 from .student import StudentConfig, mix, repeat_seeds, summarise_seeds, GeneratorConfig, train_generator, evaluate_generator, generation_scores
 
 # %% auto #0
-__all__ = ['STAGES', 'RT_TRAIN_ROWS', 'MODES', 'Stages', 'RunConfig', 'plot_students', 'markdown_table', 'write_report',
-           'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher', 'article_leads',
-           'lead_baseline', 'HeadlineGridConfig', 'headline_teacher_config', 'headline_grid', 'diversity_vs_accuracy',
-           'metric_correlations']
+__all__ = ['STAGES', 'RT_TRAIN_ROWS', 'MODES', 'Stages', 'RunConfig', 'served_judge', 'plot_students', 'markdown_table',
+           'write_report', 'run_pipeline', 'GridConfig', 'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher',
+           'article_leads', 'lead_baseline', 'HeadlineGridConfig', 'headline_teacher_config', 'headline_grid',
+           'diversity_vs_accuracy', 'metric_correlations']
 
 # %% ../nbs/09_experiments.ipynb #d5d927ae
 class Stages:
@@ -95,6 +96,12 @@ class RunConfig(Config):
 STAGES = ('data', 'teacher', 'annotate', 'generate', 'diversity', 'cluster_agent', 'information', 'students', 'report')
 RT_TRAIN_ROWS = 8924   # reviews in the Rotten Tomatoes train split (`01_data`)
 
+# %% ../nbs/09_experiments.ipynb #2eee1168
+def served_judge(server:str, model:str) -> CachedLLM | None:
+    "The judge `model` behind the OpenAI-compatible `server`, its replies cached on disk; None when neither is given."
+    if bool(server) != bool(model): raise ConfigError('a judge server and a judge model go together: give both or neither')
+    return CachedLLM(OpenAILM(server, model, show_progress=progress_enabled())) if server else None
+
 # %% ../nbs/09_experiments.ipynb #f9c30781
 class _Context:
     def __init__(self, cfg:RunConfig, run:Path): self.cfg, self.run, self._c = cfg, Path(run), {}
@@ -118,8 +125,8 @@ class _Context:
     @property
     def judge(self):
         "The cluster-agent judge: the model behind `judge_server` (its replies cached on disk), else the base model."
-        if not self.cfg.judge_server: return self.base
-        return self._get('judge', lambda: CachedLLM(OpenAILM(self.cfg.judge_server, self.cfg.judge_model, show_progress=progress_enabled())))
+        served = self._get('judge', lambda: served_judge(self.cfg.judge_server, self.cfg.judge_model))
+        return self.base if served is None else served
     @property
     def embedder(self): return self._get('embedder', lambda: tiny_embedder() if self.tiny else load_embedder())
     @property
@@ -275,9 +282,7 @@ def write_report(run:Path, cfg:RunConfig, results:dict, seconds:dict|None=None) 
             lines += ['| corpus | score | sd | scored rounds | failures |', '|---|---|---|---|---|']
             lines += [f"| {n} | {_pct(v['score'])} | {_pct(v['bootstrap_std'])} | {v['scored_rounds']}/{v['rounds']} | {sum(v['judge']['failures'].values())} |" for n, v in rows]
             lines += ['']
-            failed = {}
-            for _, v in rows:
-                for why, k in v['judge']['failures'].items(): failed[why] = failed.get(why, 0) + k
+            failed = sum((Counter(v['judge']['failures']) for _, v in rows), Counter())
             if failed: lines += ['Judge failures, all corpora: ' + '; '.join(f'{why} ({k})' for why, k in failed.items()) + '.', '']
             if not any(v['scored_rounds'] for _, v in rows):
                 lines += ['No round was scored: the judge wrote no clustering the agent could read. A 135M judge seldom can '
