@@ -12,9 +12,10 @@ from tqdm.auto import tqdm
 from filelock import FileLock
 
 # %% auto #0
-__all__ = ['SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError', 'seed_everything', 'rng',
-           'default_device', 'to_json', 'stable_hash', 'atomic_write', 'save_json', 'load_json', 'cache_dir',
-           'build_once', 'Config', 'RunDir', 'new_run', 'progress_enabled', 'progress']
+__all__ = ['PROVENANCE_PACKAGES', 'SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError',
+           'seed_everything', 'rng', 'default_device', 'to_json', 'stable_hash', 'atomic_write', 'save_json',
+           'load_json', 'cache_dir', 'build_once', 'Config', 'RunDir', 'new_run', 'package_versions', 'git_state',
+           'provenance', 'write_provenance', 'progress_enabled', 'progress']
 
 # %% ../nbs/00_core.ipynb #96e22104
 class SynthdivError(Exception):
@@ -163,6 +164,46 @@ def new_run(root='runs', # folder that holds the runs
     path.mkdir(parents=True, exist_ok=False)
     if config is not None: save_json(config.to_dict() if isinstance(config, Config) else config, path/'config.json')
     return path
+
+# %% ../nbs/00_core.ipynb #af9d056b
+PROVENANCE_PACKAGES = ('synthdiv', 'torch', 'transformers', 'peft', 'accelerate', 'datasets', 'sentence-transformers',
+                       'scikit-learn', 'numpy')
+
+def package_versions(names:Iterable[str]=PROVENANCE_PACKAGES) -> dict:
+    "The installed version of each package, or None when it is not installed."
+    import importlib.metadata as md
+    def version(n):
+        try: return md.version(n)
+        except md.PackageNotFoundError: return None
+    return {n: version(n) for n in names}
+
+# %% ../nbs/00_core.ipynb #18760e2a
+def git_state(folder=None) -> dict:
+    "The commit checked out in the git repository that holds `folder` (default: this package), and whether it is clean."
+    import subprocess, importlib.util
+    where = str(folder or importlib.util.find_spec('synthdiv').submodule_search_locations[0])
+    def git(*args):
+        try: return subprocess.run(['git', '-C', where, *args], capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError): return ''
+    commit = git('rev-parse', 'HEAD')
+    return {'commit': commit or None, 'dirty': bool(git('status', '--porcelain', '--untracked-files=no')) if commit else None}
+
+# %% ../nbs/00_core.ipynb #7b5e7c5b
+def provenance(started:float, # `time.time()` when the work began
+               command:Iterable[str]|None=None, # the command line (default: `sys.argv`)
+               **extra) -> dict: # anything else worth keeping (seeds, data paths)
+    "Where a result came from: command line, git commit, package versions, device, start and end time."
+    import sys, platform, shlex
+    stamp = lambda t: datetime.datetime.fromtimestamp(t).astimezone().isoformat(timespec='seconds')
+    now = datetime.datetime.now().timestamp()
+    return {'command': shlex.join(list(command if command is not None else sys.argv)), **git_state(),
+            'packages': package_versions(), 'device': default_device(), 'machine': platform.machine(),
+            'cpus': os.cpu_count(), 'python': platform.python_version(), 'started': stamp(started),
+            'ended': stamp(now), 'seconds': round(now - started, 1), **extra}
+
+def write_provenance(folder, started:float, command:Iterable[str]|None=None, name:str='provenance.json', **extra) -> Path:
+    "Write `provenance(...)` to `folder/name` (one file per run when several runs share a folder)."
+    return save_json(provenance(started, command, **extra), Path(folder)/name)
 
 # %% ../nbs/00_core.ipynb #16243393
 def progress_enabled() -> bool:

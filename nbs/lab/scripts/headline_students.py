@@ -1,14 +1,15 @@
 """What the headline grid's bert2bert students write: retrain some cells of a finished headline grid and count the
 distinct headlines each writes for the test leads (a student that writes a handful of stock phrases scores chrF by
 which phrases it picked, not by how well it read the lead).
-example: python tools/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4] [--epochs 15 --patience 3]
---init FOLDER starts each student from a saved one (tools/pretrain_headline_student.py) instead of fresh MiniLM.
+example: python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:both:0 [--lr 5e-4] [--epochs 15 --patience 3]
+--init FOLDER starts each student from a saved one (nbs/lab/scripts/pretrain_headline_student.py) instead of fresh MiniLM.
 BUDGET `all` trains on every article of the training split (mode `none` only: a reference the grid does not have)."""
-import argparse, json
+import argparse, json, time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from datasets import concatenate_datasets, load_from_disk
+from synthdiv.core import write_provenance
 from synthdiv.data import bbc_headlines, budget_sample, HEADLINE_TASK, METRICS
 from synthdiv.experiments import article_leads, HeadlineGridConfig
 from synthdiv.student import GeneratorConfig, train_generator, mix
@@ -20,7 +21,13 @@ p.add_argument('--lr', type=float, help="students' learning rate (default: the g
 p.add_argument('--epochs', type=int, help="students' epochs (default: the grid's student_epochs)")
 p.add_argument('--init', type=Path, help='start every student from this saved student (GeneratorStudent.save)')
 p.add_argument('--patience', type=int, help="epochs without a better dev loss before stopping (default: GeneratorConfig's 1)")
-a = p.parse_args()
+p.add_argument('--out', type=Path, help='also append each line to OUT/students.txt; OUT/provenance-students.json says how')
+a = p.parse_args(); t_start = time.time()
+
+def say(*parts):
+    "Print a result line; with --out, also append it to OUT/students.txt."
+    line = ' '.join(map(str, parts)); print(line, flush=True)
+    if a.out: a.out.mkdir(parents=True, exist_ok=True); open(a.out/'students.txt', 'a').write(line + '\n')
 cfg = HeadlineGridConfig(**json.loads((a.grid/'grid_config.json').read_text()))
 rows = {(r['budget'], r['mode'], r['seed']): r for r in map(json.loads, (a.grid/'grid.jsonl').read_text().splitlines())}
 data = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
@@ -39,7 +46,8 @@ for cell in a.cells:
     if a.init: gcfg = replace(gcfg, init=str(a.init))
     student = train_generator(HEADLINE_TASK, mix(HEADLINE_TASK, budget_sample(data['train'], b, seed=0), syn), dev, gcfg)
     preds = student.generate(test['text'])   # scored as evaluate_generator scores them
-    print(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs{', from ' + gcfg.init if gcfg.init else ''}: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} " +
+    say(f"{b} articles, {mode}, seed {seed}, lr {gcfg.learning_rate:g}, {gcfg.epochs} epochs{', from ' + gcfg.init if gcfg.init else ''}: chrF {METRICS['chrf'](preds, list(test['target'])):.2f} " +
           (f"(the grid's row: {rows[(b, mode, seed)]['chrf']:.2f}); " if (b, mode, seed) in rows else '(not a grid row); ') +
           f"{len(set(preds))} distinct headlines for {len(preds)} test leads; most common: {Counter(preds).most_common(3)}; "
-          f"dev loss by epoch {[round(h['dev_loss'], 3) for h in student.history]} ({student.seconds:.0f} s)", flush=True)
+          f"dev loss by epoch {[round(h['dev_loss'], 3) for h in student.history]} ({student.seconds:.0f} s)")
+if a.out: write_provenance(a.out, t_start, name='provenance-students.json')

@@ -2,7 +2,7 @@
 
 The same experiment as the slow cells of `nbs/09_experiments.ipynb`, as a script for a bigger machine:
 
-    python tools/diversity_experiment.py --out runs/dva --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50
+    python nbs/lab/scripts/diversity_experiment.py --out runs/dva --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50
 
 The teacher is tuned on the 5% Rotten Tomatoes budget (cached by its hash). Each prompt plan's data is generated
 into OUT/plans/NAME in shards, so an interrupted run resumes without generating anything twice; OUT/table.csv
@@ -73,6 +73,7 @@ def main(argv=None):
     corr = metric_correlations(table); corr.to_csv(a.out/'correlations.csv', index=False)
     print(table.round(3).to_string(index=False)); print(corr.round(2).to_string(index=False))
     print(f'total {time.time() - t0:.0f} s', flush=True)
+    write_provenance(a.out, t0, rows=a.rows, student=a.student, seeds=a.seeds)
 
 
 if __name__ == '__main__': main()
