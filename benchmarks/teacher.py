@@ -4,7 +4,8 @@ Same base model (SmolLM2-135M-Instruct, fp32, CPU), same training pairs (the Rot
 `annotate` and `conditional` formats, tokenised once by `tokenise_pairs`, loss on the completion), same LoRA
 adapters (rank 16 on every projection), same optimiser (AdamW, linear warm-up and decay, gradient clipping at 1),
 same learning rate, one epoch, the same number of optimizer steps (the Trainer's batch size is the mean number of
-rows in synthdiv's token-budget batches). synthdiv's time includes its end-of-epoch dev loss. Throughput is real (non-padding) tokens per second of training. To show
+rows in synthdiv's token-budget batches). synthdiv's time includes its dev loss before and after the epoch (early
+stopping's baseline) and the Learner's set-up on `accelerate`. Throughput is real (non-padding) tokens per second of training. To show
 that both did the same training, the dev loss of each result is measured with the same function.
 
 Peers: `Trainer` with dynamic padding (`DataCollatorForSeq2Seq`), and `Trainer` with length-grouped batches
@@ -17,12 +18,13 @@ import numpy as np, torch
 from synthdiv.core import progress
 from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
 from synthdiv.llm import smollm2
-from synthdiv.teacher import TeacherConfig, teacher_pairs, tokenise_pairs, token_batches, _prepare, _train, dev_loss
+from synthdiv.train import token_batches
+from synthdiv.teacher import TeacherConfig, teacher_pairs, tokenise_pairs, teacher_model, teacher_learner, dev_loss
 
 def trainer_run(base, cfg, train, batch_size, group_by_length):
     from datasets import Dataset
     from transformers import Trainer, TrainingArguments, DataCollatorForSeq2Seq
-    model = _prepare(base, cfg)
+    model = teacher_model(base, cfg)
     ds = Dataset.from_dict({'input_ids': [x[0] for x in train], 'labels': [x[1] for x in train],
                             'attention_mask': [[1] * len(x[0]) for x in train]})
     steps = int(np.ceil(len(train) / batch_size))
@@ -51,13 +53,13 @@ def main():
     plan = token_batches([len(x[0]) for x in train], cfg.token_budget, seed=0)
     batch_size = int(round(len(train) / len(plan)))
     results = {}
-    model = _prepare(base, cfg); t0 = time.time()
-    _train(model, train, dev, cfg, tok.pad_token_id, desc='synthdiv'); ours = time.time() - t0
+    learn = teacher_learner(teacher_model(base, cfg), train, dev, cfg, tok.pad_token_id, desc='synthdiv')
+    t0 = time.time(); learn.fit(); ours = time.time() - t0; model = learn.model
     results['synthdiv'] = {'seconds': ours, 'dev_loss': dev_loss(model, dev, tok.pad_token_id)}
     for name, grouped in [('Trainer', False), ('Trainer group_by_length', True)]:
         m, s = trainer_run(base, cfg, train, batch_size, grouped)
         results[name] = {'seconds': s, 'dev_loss': dev_loss(m, dev, tok.pad_token_id)}
-    before = dev_loss(_prepare(base, cfg), dev, tok.pad_token_id)
+    before = dev_loss(teacher_model(base, cfg), dev, tok.pad_token_id)
     for r in results.values(): r['tokens_per_s'] = real_tokens / r['seconds']
     print(json.dumps({'cpu': platform.processor() or platform.machine(), 'threads': a.threads, 'train_pairs': len(train),
                       'real_tokens': real_tokens, 'steps': len(plan), 'trainer_batch_size': batch_size,

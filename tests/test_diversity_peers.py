@@ -87,7 +87,7 @@ def test_fast_encoding_matches_sentence_transformers_and_mean_distance_matches_r
 
 def test_perplexity_equals_the_model_loss():
     import torch
-    from synthdiv.llm import tiny_llm
+    from synthdiv.fixtures import tiny_llm
     llm = tiny_llm(); texts = ['A good film.', 'Dull, and far too long.']
     nll, n = 0.0, 0
     for t in texts:

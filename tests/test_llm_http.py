@@ -2,7 +2,7 @@
 import time, pytest, numpy as np
 from synthdiv.core import LLMError
 from synthdiv.llm import OpenAILM, FakeLLM, CachedLLM, Sampling
-from openai_server import LocalServer
+from synthdiv.fixtures import LocalServer
 
 @pytest.fixture
 def server():

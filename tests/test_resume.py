@@ -5,7 +5,7 @@ from pathlib import Path
 SCRIPT = '''
 import sys
 from pathlib import Path
-from synthdiv.llm import tiny_llm
+from synthdiv.fixtures import tiny_llm
 from synthdiv.data import RT_TASK
 from synthdiv.generation import *
 out = Path(sys.argv[1]); lm = tiny_llm()
@@ -53,7 +53,7 @@ TEACHER = '''
 import sys
 from pathlib import Path
 import synthdiv.teacher as teacher
-from synthdiv.llm import tiny_llm
+from synthdiv.fixtures import tiny_llm
 from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
 calls = []
 real_loss = teacher.masked_lm_loss
@@ -66,13 +66,11 @@ print('DONE', t.weights_hash, len(calls), [round(h['dev_loss'], 6) for h in t.hi
 '''
 
 def _position(ckpt:Path):
-    "(epoch, next batch) of the teacher's checkpoint, or None while there is none."
-    import json
-    from safetensors import safe_open
-    try:
-        with safe_open(str(ckpt), 'pt') as f: loop = json.loads(f.metadata()['synthdiv'])['loop']
-        return loop['epoch'], loop['batch']
+    "(epoch, next batch) of a training checkpoint, or None while there is none (or it is being replaced)."
+    from synthdiv.train import checkpoint_meta
+    try: p = checkpoint_meta(ckpt)['position']
     except Exception: return None
+    return p['epoch'], p['batch']
 
 def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
     script = tmp_path/'train.py'; script.write_text(TEACHER)

@@ -1,8 +1,10 @@
 "Teacher training options the notebook does not walk through: full fine-tuning, loss on every token, early stopping."
 import numpy as np, torch
 from synthdiv.data import RT_TASK, HEADLINE_TASK, rotten_tomatoes, bbc_headlines, budget_sample
-from synthdiv.llm import tiny_llm, sequence_logprob
-from synthdiv.teacher import TeacherConfig, fine_tune, load_teacher, label_scores
+from synthdiv.llm import sequence_logprob
+from synthdiv.fixtures import tiny_llm
+from synthdiv.teacher import TeacherConfig, fine_tune, load_teacher
+from synthdiv.formats import label_scores
 from synthdiv.generation import annotate
 
 def _data(n=24):
