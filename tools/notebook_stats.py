@@ -39,13 +39,14 @@ def body_lines(text: str) -> list[str]:
 
 
 def public_defs(text: str) -> list[str]:
-    "Public names a cell defines at top level."
+    "Public names a cell defines at top level (an alias `Old = New` defines nothing new)."
     try: tree = ast.parse('\n'.join(l for l in text.splitlines() if not l.lstrip().startswith('#|')))
     except SyntaxError: return []
     names = []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): names.append(node.name)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            if isinstance(node.value, ast.Name): continue   # `Old = New`: an alias, not a new definition
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names += [t.id for t in targets if isinstance(t, ast.Name)]
     return [n for n in names if not n.startswith('_') and n != '__all__']
