@@ -5,7 +5,7 @@ Usage: python tools/run_nb.py NOTEBOOK... [--skip slow notest] [--all]
 Cells flagged with a skipped directive (`#| slow`, `#| notest` by default; `--all` skips none) keep their stored
 outputs; every other code cell is run in order, in the notebook's folder, and its outputs replace the old ones.
 Stops at the first failing cell and says which. Run `nbdev_clean` afterwards."""
-import os, re, sys
+import os, re, sys, time
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
@@ -26,8 +26,11 @@ def run(path: Path, skip: set) -> int:
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != 'code' or flags(cell.source) & skip: continue
         cell.outputs = []
+        t = time.time()
         shell.cell(cell)
         ran += 1
+        if os.environ.get('RUN_NB_TIMES') and time.time() - t > 2:
+            print(f'  cell {i}: {time.time() - t:.1f} s  {cell.source.splitlines()[0][:70]}', file=sys.stderr)
         if shell.exc:
             print(f'{path}: cell {i} failed\n{shell.prettytb(path)}', file=sys.stderr)
             sys.exit(1)
