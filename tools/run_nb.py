@@ -25,6 +25,7 @@ def run(path: Path, skip: set) -> int:
     ran = 0
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != 'code' or flags(cell.source) & skip: continue
+        if {'eval:', 'false'} <= flags(cell.source): continue   # shown, never run (as nbdev's runner does)
         cell.outputs = []
         t = time.time()
         shell.cell(cell)
