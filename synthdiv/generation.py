@@ -119,7 +119,7 @@ def discover_topics(texts:Sequence[str], k:int=20, n_words:int=3, seed:int=0, ma
     from sklearn.decomposition import NMF
     vec = TfidfVectorizer(stop_words='english', min_df=2, max_df=0.3, sublinear_tf=True, max_features=max_features,
                           token_pattern=r'(?u)\b[a-zA-Z][a-zA-Z]+\b')
-    x = vec.fit_transform(list(texts))
+    x = vec.fit_transform(as_list(texts))
     nmf = NMF(n_components=k, init='nndsvda', random_state=seed, max_iter=400).fit(x)
     vocab = np.array(vec.get_feature_names_out())
     return Topics(vec, nmf, [', '.join(vocab[np.argsort(-h, kind='stable')[:n_words]]) for h in nmf.components_])

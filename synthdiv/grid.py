@@ -127,7 +127,7 @@ def _budget_students(folder:GridFolder, w:GridBudget, budget, todo:list, log):
 
 def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFrame:
     "Every budget × mode × seed of `cfg` (`budget_work(b)`: the `GridBudget` of budget `b`), resumable in `out_dir`."
-    folder = GridFolder(out_dir, cfg)
+    folder, t0 = GridFolder(out_dir, cfg), time.time()
     for b in cfg.budgets:
         todo = folder.todo(b, cfg.modes, cfg.seeds)
         if not todo and folder.has_teacher(b): continue
@@ -140,6 +140,7 @@ def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFra
         for name in ('annotate', 'generate'):
             if name in plan: stages(name, w.stages[name])
         _budget_students(folder, w, b, todo, log)
+    write_provenance(folder.out, t0, config=cfg.to_dict())
     return folder.frame()
 
 # %% ../nbs/09b_grid.ipynb #4b274421
@@ -309,8 +310,8 @@ def _headline_score(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
 
 def _headline_annotate(d:HeadlineData, run:Path, teacher:Callable, few:Dataset) -> Callable:
     def annotate_pool():
-        in_budget, train = set(few['text']), d.splits['train']
-        cand = [i for i, t in enumerate(train['text']) if t not in in_budget]
+        in_budget, train = set(as_list(few['text'])), d.splits['train']
+        cand = [i for i, t in enumerate(as_list(train['text'])) if t not in in_budget]
         picked = train.select(sorted(rng(0).choice(cand, min(d.cfg.n_annotate, len(cand)), replace=False).tolist())
                               if cand else [])
         ds = annotate(teacher(), HEADLINE_TASK, list(picked['text']), out_dir=run/'annotated'/'shards',
@@ -326,7 +327,7 @@ def _headline_generate(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
         topics = discover_topics(d.splits['train']['text'], k=d.profile.headline_topics, seed=0)
         pc = PlanConfig('topic', n_topics=max(1, d.cfg.n_generate // 10), per_topic=min(10, d.cfg.n_generate),
                         temperature=[0.7, 1.0])
-        real = [t for split in d.splits.values() for t in split['text']]
+        real = [t for split in d.splits.values() for t in as_list(split['text'])]
         res = generate(teacher(), HEADLINE_TASK, plan_prompts(HEADLINE_TASK, pc, topics.names), run/'generated',
                        GenerationConfig(format='joint', max_new_tokens=120), real_texts=real)
         save_dataset(res.data, run/'generated'/'dataset')

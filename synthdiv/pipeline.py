@@ -283,8 +283,9 @@ def _stage_teacher(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #879258e4
 def _annotation_inputs(c:RunContext) -> Dataset:
     "Up to `n_annotate` pool reviews outside the budget, drawn with the run's seed."
-    in_budget = set(c.few['text'])
-    cand = [i for i, (t, o) in enumerate(zip(c.pool['text'], c.pool['origin'])) if o == 'review' and t not in in_budget]
+    in_budget = set(as_list(c.few['text']))
+    texts, origins = as_list(c.pool['text']), as_list(c.pool['origin'])
+    cand = [i for i, (t, o) in enumerate(zip(texts, origins)) if o == 'review' and t not in in_budget]
     picked = rng(c.cfg.seed).choice(cand, min(c.cfg.n_annotate, len(cand)), replace=False) if cand else []
     return c.pool.select(sorted(int(i) for i in picked))
 
@@ -302,7 +303,7 @@ def _stage_annotate(c:RunContext) -> dict:
 
 # %% ../nbs/09a_pipeline.ipynb #74f3bb82
 def _stage_generate(c:RunContext) -> dict:
-    real = [t for split in ('train', 'dev', 'test') for t in c.rt[split]['text']]
+    real = [t for split in ('train', 'dev', 'test') for t in as_list(c.rt[split]['text'])]
     gcfg = GenerationConfig(max_new_tokens=60, seed=c.cfg.seed)
     res = generate(c.teacher, RT_TASK, c.plan, c.run/'generated', gcfg, real_texts=real)
     save_dataset(res.data, c.run/'generated'/'dataset')
@@ -312,8 +313,8 @@ def _stage_generate(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #ca848968
 def _corpora(c:RunContext) -> dict:
     "The texts of the budget, the annotated and the generated data (those with at least two texts)."
-    out = {'real (budget)': list(c.few['text']), 'annotated': list(c.dataset('annotated')['text']),
-           'generated': list(c.dataset('generated')['text'])}
+    out = {'real (budget)': as_list(c.few['text']), 'annotated': as_list(c.dataset('annotated')['text']),
+           'generated': as_list(c.dataset('generated')['text'])}
     return {k: v for k, v in out.items() if len(v) >= 2}
 
 def _stage_diversity(c:RunContext) -> dict:
@@ -395,8 +396,6 @@ def run_pipeline(cfg:RunConfig|None=None, root='runs', resume=None, log=print) -
     stages = Stages(run, cfg.expected_seconds(len(c.rt['train'])), log=log)
     c.results, c.seconds = stages.results, stages.seconds
     for name in STAGES: stages(name, lambda name=name: run_stage(c, name))
-    resumed = len(list(run.glob('provenance*.json')))
-    write_provenance(run, t0, name=f'provenance-resumed-{resumed}.json' if resumed else 'provenance.json',
-                     stages=stages.seconds)
+    write_provenance(run, t0, stages=stages.seconds)
     log(f'done in {fmt_seconds(time.time() - stages.t0)}: {run/"report.md"}')
     return run

@@ -117,7 +117,7 @@ def _frozen(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoint
     from sklearn.linear_model import LogisticRegression
     from synthdiv.diversity import embed
     emb = _embedder(cfg.model)
-    def vec(texts): return embed(list(texts), emb)
+    def vec(texts): return embed(as_list(texts), emb)
     w = np.asarray(train['weight'] if 'weight' in train.column_names else np.ones(len(train)))
     X, y = vec(train['text']), np.asarray(train[task.target_column])
     Xd, yd = vec(dev['text']), np.asarray(dev[task.target_column])
@@ -160,7 +160,7 @@ def classifier_learner(model, tok, task:Task, train:Dataset, dev:Dataset, cfg:St
                        checkpoint=None, checkpoint_every:float|None=600, cbs:Sequence[Callback]=()) -> Learner:
     "The `Learner` that fine-tunes a sequence classifier on weighted rows, early-stopped on dev accuracy."
     import torch
-    enc = tok(list(train['text']), truncation=True, max_length=cfg.max_length)['input_ids']
+    enc = tok(as_list(train['text']), truncation=True, max_length=cfg.max_length)['input_ids']
     y = torch.tensor(list(train[task.target_column]))
     w = torch.tensor(list(train['weight']) if 'weight' in train.column_names else [1.0] * len(train))
     def loss(m, rows):

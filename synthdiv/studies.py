@@ -173,7 +173,7 @@ def run_diversity_study(cfg:StudyConfig, out_dir, log=print) -> tuple[pd.DataFra
     teacher = fine_tune(base, RT_TASK, few, rt['dev'], TeacherConfig(epochs=cfg.teacher_epochs, lr=prof.teacher_lr),
                         batch_size=64)
     topics = discover_topics(pool['text'], k=prof.topics, seed=0).names
-    data, info = _study_data(cfg, teacher, topics, [t for s in rt.values() for t in s['text']], out, log)
+    data, info = _study_data(cfg, teacher, topics, [t for s in rt.values() for t in as_list(s['text'])], out, log)
     test = rt['test'].select(range(cfg.test_rows)) if cfg.test_rows else rt['test']
     agent = AgentConfig(M=4, J=4, K=6, N=cfg.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300)
     table = diversity_vs_accuracy(data, few, rt['dev'], test, prof.load_embedder(),

@@ -10,7 +10,7 @@ def _synthdiv(*args, cwd=None):
 def test_help_lists_every_command():
     r = _synthdiv('--help')
     assert r.returncode == 0
-    for cmd in ('run', 'grid', 'generate', 'diversity', 'report'): assert cmd in r.stdout
+    for cmd in ('run', 'grid', 'study', 'generate', 'diversity', 'report'): assert cmd in r.stdout
     r = _synthdiv('run', '--help')
     assert r.returncode == 0 and '--profile' in r.stdout and '--resume' in r.stdout
 
