@@ -1,4 +1,4 @@
-"Generation and annotation killed with SIGKILL at several points and restarted give exactly the uninterrupted result."
+"Generation, annotation, teacher and student training killed with SIGKILL and restarted give exactly the uninterrupted result."
 import os, signal, subprocess, sys, time
 from pathlib import Path
 
@@ -91,3 +91,44 @@ def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
     assert run_hash == ref_hash and run_losses == ref_losses          # exactly the uninterrupted result
     assert int(run_calls) < int(ref_calls), (run_calls, ref_calls)   # and it went on from the checkpoint, not from the start
     assert not ckpt.exists() and (run/'teacher'/'teacher.json').exists()
+
+
+STUDENT = '''
+import sys, hashlib
+from pathlib import Path
+import numpy as np
+from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
+from synthdiv.student import StudentConfig, train_student
+from synthdiv.train import Callback
+class CountBatches(Callback):
+    n = 0
+    def after_batch(self, learn): CountBatches.n += 1
+rt = rotten_tomatoes()
+train, dev = budget_sample(rt['train'], 64), rt['dev'].select(range(32))
+cfg = StudentConfig(method='finetune', model='tiny', epochs=2, patience=2, batch_size=8, learning_rate=1e-3)
+s = train_student(RT_TASK, train, dev, cfg, checkpoint=Path(sys.argv[1])/'student.ckpt', checkpoint_every=0,
+                  cbs=[CountBatches()])
+proba = np.round(s.predict_proba(rt['test']['text'][:64]), 6)
+print('DONE', hashlib.sha256(proba.tobytes()).hexdigest()[:16], CountBatches.n,
+      [round(h['dev_accuracy'], 6) for h in s.history])
+'''
+
+def test_killed_student_training_resumes_to_the_same_model(tmp_path):
+    "A fine-tuned student killed twice mid-training and restarted predicts exactly as one never interrupted."
+    script = tmp_path/'student.py'; script.write_text(STUDENT)
+    ref, run = tmp_path/'ref', tmp_path/'run'
+    ref.mkdir(); run.mkdir()
+    done = subprocess.run([sys.executable, str(script), str(ref)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    _, ref_hash, ref_batches, ref_history = done.stdout.strip().split(' ', 3)
+    ckpt, kills = run/'student.ckpt', []
+    for target in ((1, 4), (2, 2)):     # kill once the checkpoint is at or past this (epoch, batch)
+        p = subprocess.Popen([sys.executable, str(script), str(run)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while p.poll() is None and (_position(ckpt) or (0, 0)) < target: time.sleep(0.005)
+        if p.poll() is None: p.send_signal(signal.SIGKILL); p.wait(); kills.append(_position(ckpt))
+    assert len(kills) >= 2 and kills == sorted(kills), kills
+    done = subprocess.run([sys.executable, str(script), str(run)], env=_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    _, run_hash, run_batches, run_history = done.stdout.strip().split(' ', 3)
+    assert (run_hash, run_history) == (ref_hash, ref_history)             # exactly the uninterrupted result
+    assert int(run_batches) < int(ref_batches), (run_batches, ref_batches)  # and it went on from the checkpoint
