@@ -44,8 +44,8 @@ class Mixture:
         comp = g.choice(len(self.weights), size=n, p=self.weights / self.weights.sum())
         x = np.empty((n, self.means.shape[1]))
         for k in np.unique(comp):
-            x[comp == k] = g.multivariate_normal(self.means[k], self.covs[k], size=int((comp == k).sum()),
-                                                 check_valid='ignore')
+            n_k = int((comp == k).sum())
+            x[comp == k] = g.multivariate_normal(self.means[k], self.covs[k], size=n_k, check_valid='ignore')
         return x
 
     def logpdf(self, x:np.ndarray) -> np.ndarray:

@@ -211,8 +211,8 @@ def parse_verdicts(reply:str, n:int, compact:bool=False) -> list[tuple[int, str]
     out = [None] * n
     for line in reply.splitlines():
         m = re.match(r'\s*(?:cluster\s*)?([A-Za-z])\b[\s:.)-]*([01])\b\s*[:.-]?\s*(.*)', line, flags=re.I)
-        if m and ord(m.group(1).upper()) - 65 < n: out[ord(m.group(1).upper()) - 65] = (int(m.group(2)),
-                                                                                        m.group(3).strip())
+        i = ord(m.group(1).upper()) - 65 if m else n
+        if i < n: out[i] = (int(m.group(2)), m.group(3).strip())
     return out
 
 # %% ../nbs/06_cluster_agent.ipynb #abdcc316
@@ -275,9 +275,9 @@ class AgentConfig(Config):
 # %% ../nbs/06_cluster_agent.ipynb #cf75808d
 class JudgeLog:
     "Counts of calls, retries, failures and tokens of one agent run."
-    def __init__(self,
-                 llm): self.llm, self.calls, self.retries, self.failures, self.tokens = llm, 0, 0, {}, {'prompt': 0,
-                                                                                                        'reply': 0}
+    def __init__(self, llm):
+        self.llm, self.calls, self.retries, self.failures = llm, 0, 0, {}
+        self.tokens = {'prompt': 0, 'reply': 0}
     def count(self, texts:Sequence, kind:str):
         "Add the tokens of `texts` (prompts or replies) to the count."
         flat = [t if isinstance(t, str) else ' '.join(m['content'] for m in t) for t in texts]
@@ -333,10 +333,8 @@ def _norm(name:str) -> str: return ' '.join(str(name).lower().replace('_', ' ').
 def _named(obj, key:str) -> dict | None:
     "The `key` part of a proposal as {name: definition}, whether the judge wrote a dict or a list of dicts."
     part = obj.get(key) if isinstance(obj, dict) else None
-    if isinstance(part,
-                  list): part = {str(x.get('name', i)): str(x.get('definition',
-                                                                  x)) for i, x in enumerate(part) if isinstance(x,
-                                                                                                                dict)}
+    if isinstance(part, list):
+        part = {str(x.get('name', i)): str(x.get('definition', x)) for i, x in enumerate(part) if isinstance(x, dict)}
     return {str(k): str(v) for k, v in part.items()} if isinstance(part, dict) and part else None
 
 def _pool(corpora) -> list[str]:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_generation.ipynb #a599b40a
 from __future__ import annotations
-import re, warnings
+import re, warnings, functools
 from dataclasses import dataclass, field, InitVar
 from pathlib import Path
 from typing import Callable, Sequence
@@ -91,8 +91,8 @@ def synthetic_features(task:Task, extra:dict|None=None) -> Features:
 def annotate(llm:LLM, task:Task, texts:Sequence[str], out_dir=None, prefix:str='', shard_size:int=256,
              max_new_tokens:int=32) -> Dataset:
     "Label `texts` with `llm` (label scoring, or greedy decoding for generation tasks), resumably, with provenance."
-    out_dir = Path(out_dir) if out_dir else cache_dir('annotations')/stable_hash([llm.name, task.to_dict(),
-                                                                                  list(texts), prefix], 20)
+    key = stable_hash([llm.name, task.to_dict(), as_list(texts), prefix], 20)
+    out_dir = Path(out_dir) if out_dir else cache_dir('annotations')/key
     items = [{'i': i, 'text': t} for i, t in enumerate(texts)]
     rows = run_sharded(out_dir, items, _annotate_work(llm, task, prefix, max_new_tokens),
                        {'kind': 'annotate', 'llm': llm.name, 'task': task.name, 'prefix': prefix}, shard_size,
@@ -189,8 +189,8 @@ def plan_prompts(task:Task, cfg:PlanConfig, topics:Sequence[str]=(), styles:Sequ
     for i in range(cfg.size):
         topic = chosen[i // cfg.per_topic] if t != 'label' else ''
         if t == 'multi_topic_style_persona':
-            others = [topics[j] for j in g.choice(len(topics), min(cfg.topics_per_prompt, len(topics)),
-                                                  replace=False) if topics[j] != topic]
+            picked = g.choice(len(topics), min(cfg.topics_per_prompt, len(topics)), replace=False)
+            others = [topics[j] for j in picked if topics[j] != topic]
             topic = '; '.join([topic] + others[:cfg.topics_per_prompt - 1])
         rows.append({'id': i, 'label': None if labels[i] is None else str(labels[i]), 'template': t, 'topic': topic,
                      'style': str(g.choice(styles)) if 'style' in t else '',
@@ -246,10 +246,15 @@ def _char_vectors(texts:Sequence[str]):
     return HashingVectorizer(analyzer='char_wb', ngram_range=(4, 4), n_features=2**20, alternate_sign=False,
                              norm='l2').transform([normalise_text(t) for t in texts])
 
+@functools.lru_cache(maxsize=2)
+def _reference_columns(reference:tuple):
+    "The character vectors of a reference corpus as columns, kept for the next call with the same corpus."
+    return _char_vectors(reference).T.tocsc()
+
 def max_similarity(texts:Sequence[str], reference:Sequence[str], chunk:int=2048) -> np.ndarray:
     "For each text, its highest character-4-gram cosine similarity to any reference text."
     if not len(reference) or not len(texts): return np.zeros(len(texts))
-    a, b = _char_vectors(texts), _char_vectors(reference).T.tocsc()
+    a, b = _char_vectors(texts), _reference_columns(tuple(as_list(reference)))
     return np.concatenate([(a[i:i+chunk] @ b).max(1).toarray().ravel() for i in range(0, a.shape[0], chunk)])
 
 # %% ../nbs/04_generation.ipynb #717449c6
@@ -336,8 +341,8 @@ class GenerationConfig(Config):
             self.format = mode
         if self.format not in ('conditional', 'joint'):
             raise ConfigError(f"format must be 'conditional' or 'joint', got {self.format!r}")
-        if self.render not in ('teacher',
-                               'chat'): raise ConfigError(f"render must be 'teacher' or 'chat', got {self.render!r}")
+        if self.render not in ('teacher', 'chat'):
+            raise ConfigError(f"render must be 'teacher' or 'chat', got {self.render!r}")
 
 # %% ../nbs/04_generation.ipynb #63f511b6
 def render_prompt(task:Task, row:dict, cfg:GenerationConfig):
@@ -362,8 +367,8 @@ def _generate_work(llm, task:Task, cfg:GenerationConfig):
             return [{**r, 'output': t, 'seed': seed} for r, t in zip(chunk, texts)]
         out = [None] * len(chunk)
         for temp in sorted({r['temperature'] for r in chunk}):
-            idx, seed = [i for i, r in enumerate(chunk) if r['temperature'] == temp], int(stable_hash([cfg.seed, k,
-                                                                                                       temp], 8), 16)
+            idx = [i for i, r in enumerate(chunk) if r['temperature'] == temp]
+            seed = int(stable_hash([cfg.seed, k, temp], 8), 16)
             for i, t in zip(idx, call([chunk[i] for i in idx], seed,
                                       temperature=temp)): out[i] = {**chunk[i], 'output': t, 'seed': seed}
         return out
@@ -400,8 +405,8 @@ def plot(self, ax=None):
     return ax
 
 # %% ../nbs/04_generation.ipynb #71589bdb
-def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig, gcfg:GenerationConfig) -> tuple[list,
-                                                                                                             list]:
+def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig,
+              gcfg:GenerationConfig) -> tuple[list, list]:
     "Parse and filter the raw outputs: (kept rows, rejected rows with `output` and `reason`)."
     parsed = []
     for r in raw:
@@ -463,15 +468,15 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
              filters:FilterConfig|None=None, real_texts:Sequence[str]=()) -> SyntheticData:
     "Generate one sample per plan row with `llm`, resumably in shards, then parse and filter; keep every rejected row."
     gcfg, fcfg = config or GenerationConfig(), filters or FilterConfig()
-    out = Path(out_dir) if out_dir else cache_dir('generations')/stable_hash([llm.name, task.to_dict(), list(plan),
-                                                                              gcfg.to_dict()], 20)
+    key = stable_hash([llm.name, task.to_dict(), list(plan), gcfg.to_dict()], 20)
+    out = Path(out_dir) if out_dir else cache_dir('generations')/key
     raw = run_sharded(out, plan, _generate_work(llm, task, gcfg),
                       {'kind': 'generate', 'llm': llm.name, 'task': task.to_dict(), 'config': gcfg.to_dict()},
                       gcfg.shard_size, desc=f'generate ({llm.name})')
     kept, rejected = _assemble(llm, task, raw, real_texts, fcfg, gcfg)
     feats = synthetic_features(task)
-    rej_feats = synthetic_features(task, {task.target_column: Value('string'), 'output': Value('string'),
-                                          'reason': Value('string')})
+    text = Value('string')
+    rej_feats = synthetic_features(task, {task.target_column: text, 'output': text, 'reason': text})
     res = SyntheticData(Dataset.from_list(kept, features=feats) if kept else empty_dataset(feats),
                         Dataset.from_list(rejected, features=rej_feats) if rejected else empty_dataset(rej_feats),
                         {'llm': llm.name, 'weights_hash': getattr(llm, 'weights_hash', '') or '',

@@ -197,8 +197,8 @@ def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=N
     s = Sampling(**sampling)
     params = {k: v for k, v in s.to_dict().items() if v is not None}
     temps = [s.temperature] * len(prompts) if temperatures is None else [float(t) for t in temperatures]
-    def key(p, t, k): return stable_hash(['generate', self.name, p, {**params, 'temperature': t}, 0 if t == 0 else k],
-                                         32)
+    def key(p, t, k):
+        return stable_hash(['generate', self.name, p, {**params, 'temperature': t}, 0 if t == 0 else k], 32)
     keys = [key(p, t, k) for p, t, k in zip(prompts, temps, occurrences(prompts))]
     def compute(rows):
         ps, ts = [p for p, _ in rows], [t for _, t in rows]

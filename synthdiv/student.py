@@ -42,9 +42,8 @@ def mix(task:Task, real:Dataset|None=None, synthetic:Dataset|None=None, ratio:fl
         n = min(len(synthetic), int(round(ratio * len(real))))
         synthetic = synthetic.select(np.sort(rng(seed).choice(len(synthetic), n, replace=False)))
     col = task.target_column
-    parts = [_student_rows(ds, col, is_real, weight_by) for ds, is_real in ((real, True),
-                                                                            (synthetic,
-                                                                             False)) if ds is not None and len(ds)]
+    given = [(ds, is_real) for ds, is_real in ((real, True), (synthetic, False)) if ds is not None and len(ds)]
+    parts = [_student_rows(ds, col, is_real, weight_by) for ds, is_real in given]
     return Dataset.from_dict({k: [v for p in parts for v in p[k]] for k in ('text', col, 'source', 'weight')})
 
 # %% ../nbs/08_student.ipynb #de9b26ea
@@ -327,8 +326,8 @@ def seq2seq_learner(model, tok, train:Dataset, dev:Dataset, cfg:Seq2SeqConfig, c
     src, tgt = ids(train['text'], cfg.max_source), targets(train['target'])
     dsrc, dtgt = ids(dev['text'], cfg.max_source), targets(dev['target'])
     w = torch.tensor(list(train['weight']) if 'weight' in train.column_names else [1.0] * len(train))
-    def loss(m, rows): return _seq2seq_loss(m, tok, [src[i] for i in rows], [tgt[i] for i in rows],
-                                            w[rows])[0], len(rows)
+    def loss(m, rows):
+        return _seq2seq_loss(m, tok, [src[i] for i in rows], [tgt[i] for i in rows], w[rows])[0], len(rows)
     def dev_loss(m):
         return sum(float(_seq2seq_loss(m, tok, dsrc[b:b+32],
                                        dtgt[b:b+32])[1].sum()) for b in range(0, len(dsrc), 32)) / max(len(dsrc), 1)

@@ -67,8 +67,8 @@ class TeacherConfig(Config):
     max_dev: int = 256              # dev rows used for early stopping (a seeded subset)
     seed: int = 0                   # fixes initialisation, dropout and batch order
     def __post_init__(self):
-        if self.method not in ('lora',
-                               'full'): raise ConfigError(f"method must be 'lora' or 'full', got {self.method!r}")
+        if self.method not in ('lora', 'full'):
+            raise ConfigError(f"method must be 'lora' or 'full', got {self.method!r}")
         if not self.formats or any(f not in FORMATS for f in self.formats):
             raise ConfigError(f"formats must be a non-empty subset of {FORMATS}, got {self.formats}")
         if self.epochs < 1: raise ConfigError(f"epochs must be >= 1, got {self.epochs}")

@@ -25,13 +25,13 @@ def test_bad_input_is_a_message_and_exit_code_2(tmp_path):
 
 def test_headline_grid_with_tiny_models(tmp_path):
     "`synthdiv grid --task headlines`: a teacher row and one row per mode and seed, then a resumed run that adds nothing."
-    args = ('grid', '--task', 'headlines', '--profile', 'tiny', '--budgets', '8', '--seeds', '0', '--modes', 'none', 'annotate',
+    args = ('grid', '--task', 'headlines', '--profile', 'tiny', '--budgets', '8', '--seeds', '0', '--modes', 'none',
             '--n-annotate', '4', '--n-generate', '4', '--teacher-epochs', '1', '--student-epochs', '1', '--test-rows', '6',
             '--out', str(tmp_path / 'hg'))
     r = _synthdiv(*args)
     assert r.returncode == 0, r.stderr[-2000:]
     rows = (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines()
-    assert len(rows) == 3 and (tmp_path / 'hg' / 'grid.png').exists() and 'teacher tuned' in r.stdout
+    assert len(rows) == 2 and (tmp_path / 'hg' / 'grid.png').exists() and 'teacher tuned' in r.stdout
     settings = json.loads((tmp_path / 'hg' / 'grid_config.json').read_text())
     assert (settings['student_epochs'], settings['test_rows']) == (1, 6)
     assert _synthdiv(*args).returncode == 0 and (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines() == rows
