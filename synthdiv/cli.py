@@ -21,8 +21,8 @@ from .grid import MODES, GridConfig, HeadlineGridConfig, budget_grid, headline_g
 from .studies import StudyConfig, run_diversity_study, study_plans
 
 # %% auto #0
-__all__ = ['COMMANDS', 'parser', 'cmd_run', 'cmd_generate', 'cmd_diversity', 'cluster_agent_row', 'cmd_grid', 'cmd_study',
-           'cmd_report', 'main']
+__all__ = ['COMMANDS', 'parser', 'cmd_run', 'cmd_report', 'cmd_generate', 'cmd_diversity', 'cluster_agent_row', 'cmd_grid',
+           'cmd_study', 'main']
 
 # %% ../nbs/10_cli.ipynb #33e93a0d
 def _budget(text:str) -> int|float:
@@ -184,6 +184,15 @@ def cmd_run(a) -> int:
     print((run/'report.md').read_text())
     return 0
 
+# %% ../nbs/10_cli.ipynb #d0ff2990
+def cmd_report(a) -> int:
+    "`synthdiv report RUN`: rewrite and print the report of a run folder from its stage results."
+    if not (a.run/'config.json').exists(): raise ConfigError(f'{a.run} is not a synthdiv run folder (no config.json)')
+    saved = {p.stem: load_json(p) for p in sorted((a.run/'stages').glob('*.json'), key=lambda p: p.stat().st_mtime)}
+    results, seconds = {k: v['result'] for k, v in saved.items()}, {k: v['seconds'] for k, v in saved.items()}
+    print(write_report(a.run, RunConfig.load(a.run/'config.json'), results, seconds))
+    return 0
+
 # %% ../nbs/10_cli.ipynb #722d8b1a
 def _user_task(a) -> Task:
     "The classification task of a user's file, from its flags."
@@ -311,15 +320,6 @@ def cmd_study(a) -> int:
     print(table.round(3).to_string(index=False))
     print(corr.round(2).to_string(index=False))
     print(f'written: {a.out}/table.csv, {a.out}/correlations.csv')
-    return 0
-
-# %% ../nbs/10_cli.ipynb #d0ff2990
-def cmd_report(a) -> int:
-    "`synthdiv report RUN`: rewrite and print the report of a run folder from its stage results."
-    if not (a.run/'config.json').exists(): raise ConfigError(f'{a.run} is not a synthdiv run folder (no config.json)')
-    saved = {p.stem: load_json(p) for p in sorted((a.run/'stages').glob('*.json'), key=lambda p: p.stat().st_mtime)}
-    results, seconds = {k: v['result'] for k, v in saved.items()}, {k: v['seconds'] for k, v in saved.items()}
-    print(write_report(a.run, RunConfig.load(a.run/'config.json'), results, seconds))
     return 0
 
 # %% ../nbs/10_cli.ipynb #ef270dec
