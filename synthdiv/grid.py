@@ -106,6 +106,7 @@ def _log_student(log, budget, i:int, n:int, mode:str, seed:int, score:str, t0:fl
     left = f'; about {fmt_seconds((time.time() - t0) / i * (n - i))} left for this budget' if n > i else ''
     log(f'budget {budget}: student {i}/{n} ({mode}, seed {seed}): {score}{left}')
 
+# %% ../nbs/09b_grid.ipynb #8aa0c2b2
 def _warn_untrained(w:GridBudget, stages:Stages, plan:list, budget, log):
     "Say so when a synthetic-data stage will have to train the teacher first."
     to_run = [s for s in plan if s != 'teacher' and not stages.path(s).exists()]
@@ -114,7 +115,7 @@ def _warn_untrained(w:GridBudget, stages:Stages, plan:list, budget, log):
     log(f'budget {budget}: its teacher is not in the cache, so {to_run[0]} trains it first '
         f'(about {fmt_seconds(w.teacher_seconds)} of it)')
 
-# %% ../nbs/09b_grid.ipynb #8aa0c2b2
+# %% ../nbs/09b_grid.ipynb #d778a4a3
 def _budget_students(folder:GridFolder, w:GridBudget, budget, todo:list, log):
     "Train the missing students of one budget, appending each row as it finishes."
     t0 = time.time()
@@ -125,6 +126,7 @@ def _budget_students(folder:GridFolder, w:GridBudget, budget, todo:list, log):
         folder.append({'budget': budget, 'mode': m, 'seed': s, 'rows': rows, **scores})
         _log_student(log, budget, i, len(todo), m, s, text, t0)
 
+# %% ../nbs/09b_grid.ipynb #cd43356e
 def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFrame:
     "Every budget × mode × seed of `cfg` (`budget_work(b)`: the `GridBudget` of budget `b`), resumable in `out_dir`."
     folder, t0 = GridFolder(out_dir, cfg), time.time()
@@ -186,11 +188,12 @@ def _rt_student(c:RunContext, cfg:GridConfig):
         return {'accuracy': a, 'macro_f1': float(runs.macro_f1[0]), 'accuracy_test_se': se}, f'accuracy {a:.3f}'
     return student
 
+# %% ../nbs/09b_grid.ipynb #9db00047
 def _rt_teacher_row(c:RunContext):
     return lambda t: {'rows': len(c.few), 'accuracy_mean': t['tuned_accuracy'], 'accuracy_std': t['tuned_se'],
                       'prompted_accuracy': t['prompted_accuracy']}
 
-# %% ../nbs/09b_grid.ipynb #9db00047
+# %% ../nbs/09b_grid.ipynb #314e79fc
 def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
     c = budget_context(cfg, out, b)
     return GridBudget(c.run, RT_TASK, c.few, c.cfg.expected_seconds(len(c.rt['train'])),
@@ -198,6 +201,7 @@ def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
                       _rt_teacher_row(c), _rt_student(c, cfg), c.teacher_cached,
                       c.cfg.teacher_training_seconds(len(c.rt['train'])))
 
+# %% ../nbs/09b_grid.ipynb #fb33bfdb
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student scores for every budget × mode × seed of Rotten Tomatoes, and teacher rows (resumable in `out_dir`)."
     return run_grid(cfg, out_dir, lambda b: _rt_budget(cfg, Path(out_dir), b), log=log)
@@ -308,6 +312,7 @@ def _headline_score(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
                 'prompted_chrf': HEADLINE_TASK.evaluate(heads(d.base, 'prompted_test')['target'], refs)}
     return score
 
+# %% ../nbs/09b_grid.ipynb #04de4ff6
 def _headline_annotate(d:HeadlineData, run:Path, teacher:Callable, few:Dataset) -> Callable:
     def annotate_pool():
         in_budget, train = set(as_list(few['text'])), d.splits['train']
@@ -342,6 +347,7 @@ def _headline_student(d:HeadlineData) -> Callable:
         return {k: sc[k] for k in ('chrf', 'bleu', 'rougeL')}, f"chrF {sc['chrf']:.1f}"
     return student
 
+# %% ../nbs/09b_grid.ipynb #a8b0b2ea
 def _headline_budget(d:HeadlineData, out:Path, b) -> GridBudget:
     run, tcfg = Path(out)/f'budget-{b}', headline_teacher_config(d.cfg)
     few = budget_sample(d.splits['train'], b, seed=0)

@@ -289,6 +289,7 @@ def _annotation_inputs(c:RunContext) -> Dataset:
     picked = rng(c.cfg.seed).choice(cand, min(c.cfg.n_annotate, len(cand)), replace=False) if cand else []
     return c.pool.select(sorted(int(i) for i in picked))
 
+# %% ../nbs/09a_pipeline.ipynb #b7ca9bf0
 def _stage_annotate(c:RunContext) -> dict:
     picked = _annotation_inputs(c)
     if not len(picked):   # a budget that takes every review leaves none to annotate: the mode adds no rows
@@ -317,6 +318,7 @@ def _corpora(c:RunContext) -> dict:
            'generated': as_list(c.dataset('generated')['text'])}
     return {k: v for k, v in out.items() if len(v) >= 2}
 
+# %% ../nbs/09a_pipeline.ipynb #a6b84232
 def _stage_diversity(c:RunContext) -> dict:
     table = compare(_corpora(c), metrics=LEXICAL + EMBEDDING, embedder=c.embedder, kmeans_k=5)
     table.to_csv(c.run/'diversity.csv', index=False)
@@ -329,6 +331,7 @@ def _agent_config(cfg:RunConfig) -> AgentConfig:
     small = dict(M=3, J=4, K=cfg.agent_k, N=cfg.agent_rounds, retries=1, max_chars=300, seed=cfg.seed)
     return AgentConfig(**small) if cfg.judge_server else AgentConfig(**small, compact=True, max_new_tokens=150)
 
+# %% ../nbs/09a_pipeline.ipynb #2fb288e1
 def _stage_cluster_agent(c:RunContext) -> dict:
     corpora, judge, acfg = _corpora(c), c.judge, _agent_config(c.cfg)
     try:
@@ -353,6 +356,7 @@ def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
     return {'rows': len(train), **summary, 'accuracy_test_se': math.sqrt(a * (1 - a) / len(c.test)),
             'runs': runs.to_dict('records')}
 
+# %% ../nbs/09a_pipeline.ipynb #cad8cc0e
 def _stage_students(c:RunContext) -> dict:
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model)
     data = {'real': mix(RT_TASK, c.few), 'real+annotated': mix(RT_TASK, c.few, c.dataset('annotated')),
@@ -387,6 +391,7 @@ def _run_folder(cfg:RunConfig, root, resume) -> Path:
         raise ConfigError(f'{run} was started with a different config; resume it with its own config.json')
     return run
 
+# %% ../nbs/09a_pipeline.ipynb #8025599e
 def run_pipeline(cfg:RunConfig|None=None, root='runs', resume=None, log=print) -> Path:
     "Run every stage of the pipeline into a run folder (new under `root`, or `resume`d); returns the folder."
     cfg = cfg or RunConfig()

@@ -7,7 +7,8 @@ Usage: python tools/notebook_stats.py [--json] [--check]
   with `_`; a cell of one public name and private helpers counts as one);
 - `checked`: exported cells (import cells aside) followed by a checking cell (`test_*` or `assert`) before the
   next exported cell;
-- `names`: public names of the module's `__all__` that appear on a check line of their own notebook;
+- `names`: public names of the module's `__all__` that appear on a check line of their own notebook (a name the
+  module imports from another is that notebook's to check);
 - `long`: source lines over 120 characters (code and markdown); `semi`: statements joined by `;`;
 - `leaks`: reads of `results/`, references to files outside the repository, `sys.path` edits.
 
@@ -61,6 +62,13 @@ def only_imports(text: str) -> bool:
     return bool(tree.body) and all(isinstance(n, (ast.Import, ast.ImportFrom)) or declares(n) for n in tree.body)
 
 
+def imported_names(text: str) -> set:
+    "Names a cell binds by `from ... import` (a re-export is checked in the notebook that defines it)."
+    try: tree = ast.parse('\n'.join(l for l in text.splitlines() if not l.lstrip().startswith('#|')))
+    except SyntaxError: return set()
+    return {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom) for a in n.names}
+
+
 def semicolons(text: str) -> int:
     "Statements joined by `;` in a code cell (tokens, so strings and comments do not count)."
     src = '\n'.join('' if l.lstrip().startswith(('%', '!')) else l for l in text.splitlines())
@@ -88,7 +96,8 @@ def notebook(nb: Path) -> dict:
     checked = sum(any(is_code(cs[j]) and CHECK.search(cs[j]['text']) for j in range(i + 1, e))
                   for i, e in zip(exported, ends) if i in examples)
     check_lines = [l for c in cs if is_code(c) and not is_code(c, 'export') for l in c['text'].splitlines() if CHECK.search(l)]
-    names = module_all(cs)
+    reexported = set().union(*(imported_names(cs[i]['text']) for i in exported))
+    names = [n for n in module_all(cs) if n not in reexported]
     unchecked = [n for n in names if not any(re.search(rf'\b{re.escape(n)}\b', l) for l in check_lines)]
     text = [c['text'] for c in cs]
     return {'exported': len(exported), 'examples': len(examples), 'sizes': sizes,
