@@ -20,7 +20,7 @@ from .core import *
 __all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'as_list', 'Task', 'group_split', 'rotten_tomatoes',
            'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string',
            'check_row', 'empty_dataset', 'validate_rows', 'load_user_data', 'budget_order', 'parse_budget',
-           'budget_label', 'budget_size', 'budget_sample']
+           'budget_label', 'budget_size', 'budget_sample', 'split_budget']
 
 # %% ../nbs/01_data.ipynb #8a94f653
 def as_list(values) -> list:
@@ -393,3 +393,12 @@ def budget_sample(ds:Dataset, budget:int|float|str, seed:int=0, task:Task|None=N
     stratify = (task.kind == 'classification') if task else 'label' in ds.column_names
     order = budget_order(ds['label'] if stratify else None, n=len(ds), seed=seed)
     return ds.select(order[:budget_size(budget, len(ds))])
+
+# %% ../nbs/01_data.ipynb #e5bc7915
+def split_budget(few:Dataset, dev_share:float=0.25, seed:int=0) -> tuple[Dataset, Dataset]:
+    "The budget `few` dealt into (train, dev), stratified by label when it has one: model selection inside the budget."
+    if not 0 < dev_share < 1: raise ConfigError(f'dev_share must be in (0, 1), got {dev_share}')
+    if len(few) < 2: raise ConfigError(f'a budget of {len(few)} row cannot be split into train and dev')
+    order = budget_order(few['label'] if 'label' in few.column_names else None, n=len(few), seed=seed)
+    n_dev = min(len(few) - 1, max(1, int(round(dev_share * len(few)))))
+    return few.select(np.sort(order[n_dev:])), few.select(np.sort(order[:n_dev]))

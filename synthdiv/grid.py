@@ -16,15 +16,16 @@ from .core import *
 from .data import *
 from .teacher import TeacherConfig, fine_tune, teacher_cache_path
 from .generation import annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate
-from .student import StudentConfig, mix, repeat_seeds, Seq2SeqConfig, train_seq2seq, evaluate_seq2seq
+from .student import StudentConfig, mode_sets, MODES, repeat_seeds, Seq2SeqConfig, train_seq2seq
+from .student import evaluate_seq2seq
 from .student import lead_baseline
 from .pipeline import RunConfig, RunContext, Stages, run_stage, get_profile, fmt_seconds, save_dataset
 from .pipeline import load_dataset
 
 # %% auto #0
-__all__ = ['MODES', 'GridFolder', 'GridBudget', 'mode_data', 'grid_stages', 'run_grid', 'GridConfig', 'budget_context',
-           'budget_grid', 'grid_table', 'plot_grid', 'grid_teacher', 'HeadlineGridConfig', 'headline_teacher_config',
-           'HeadlineData', 'headline_grid']
+__all__ = ['GridFolder', 'GridBudget', 'mode_data', 'grid_stages', 'run_grid', 'GridConfig', 'budget_context', 'budget_grid',
+           'grid_table', 'plot_grid', 'grid_teacher', 'HeadlineGridConfig', 'headline_teacher_config', 'HeadlineData',
+           'headline_grid']
 
 # %% ../nbs/09b_grid.ipynb #1e2376af
 def _check_settings(out:Path, cfg:Config):
@@ -84,8 +85,6 @@ class GridBudget:
     teacher_seconds: float        # the expected seconds of training the teacher
 
 # %% ../nbs/09b_grid.ipynb #83a609a8
-MODES = ('none', 'annotate', 'generate', 'both')
-
 def mode_data(run:Path, mode:str) -> Dataset|None:
     "The synthetic rows `mode` adds to the budget (None for `none`), from the budget's folder `run`."
     if mode not in MODES: raise ConfigError(f'mode must be one of {MODES}, got {mode!r}')
@@ -116,14 +115,19 @@ def _warn_untrained(w:GridBudget, stages:Stages, plan:list, budget, log):
         f'(about {fmt_seconds(w.teacher_seconds)} of it)')
 
 # %% ../nbs/09b_grid.ipynb #d778a4a3
-def _budget_students(folder:GridFolder, w:GridBudget, budget, todo:list, log):
-    "Train the missing students of one budget, appending each row as it finishes."
-    t0 = time.time()
+def _synthetic(run:Path, modes) -> dict:
+    "The annotated and generated rows of a budget's folder, each if a mode of `modes` adds them (else None)."
+    need = {'annotated': {'annotate', 'both'}, 'generated': {'generate', 'both'}}
+    return {k: load_dataset(Path(run)/k/'dataset') if ms & set(modes) else None for k, ms in need.items()}
+
+def _budget_students(folder:GridFolder, w:GridBudget, budget, modes, todo:list, log):
+    "Train the missing students of one budget, every mode at the same synthetic amount; append each row at once."
+    t0, syn = time.time(), _synthetic(w.run, modes)
+    sets = mode_sets(w.task, w.few, syn['annotated'], syn['generated'], modes=modes)
     for i, (m, s) in enumerate(todo, 1):
-        syn = mode_data(w.run, m)
-        scores, text = w.student_row(mix(w.task, w.few, syn), s)
-        rows = len(w.few) + (len(syn) if syn is not None else 0)
-        folder.append({'budget': budget, 'mode': m, 'seed': s, 'rows': rows, **scores})
+        scores, text = w.student_row(sets[m], s)
+        row = {'budget': budget, 'mode': m, 'seed': s, 'rows': len(sets[m]), 'synthetic': len(sets[m]) - len(w.few)}
+        folder.append({**row, **scores})
         _log_student(log, budget, i, len(todo), m, s, text, t0)
 
 # %% ../nbs/09b_grid.ipynb #cd43356e
@@ -133,7 +137,7 @@ def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFra
     for b in cfg.budgets:
         todo = folder.todo(b, cfg.modes, cfg.seeds)
         if not todo and folder.has_teacher(b): continue
-        w, plan = budget_work(b), grid_stages(folder.has_teacher(b), [m for m, _ in todo])
+        w, plan = budget_work(b), grid_stages(folder.has_teacher(b), cfg.modes)
         stages = Stages(w.run, {k: v for k, v in w.expected.items() if k in plan}, log=log)
         if 'teacher' in plan:
             row = w.teacher_row(stages('teacher', w.stages['teacher']))
@@ -141,7 +145,7 @@ def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFra
         _warn_untrained(w, stages, plan, b, log)
         for name in ('annotate', 'generate'):
             if name in plan: stages(name, w.stages[name])
-        _budget_students(folder, w, b, todo, log)
+        _budget_students(folder, w, b, list(cfg.modes), todo, log)
     write_provenance(folder.out, t0, config=cfg.to_dict())
     return folder.frame()
 
@@ -182,7 +186,7 @@ _budget_context = budget_context   # the old private name
 def _rt_student(c:RunContext, cfg:GridConfig):
     scfg = StudentConfig(method=cfg.student_method, model=c.profile.student_model)
     def student(train:Dataset, seed:int):
-        runs = repeat_seeds(RT_TASK, train, c.rt['dev'], c.test, scfg, seeds=[seed])
+        runs = repeat_seeds(RT_TASK, train, c.few_dev, c.test, scfg, seeds=[seed])
         a = float(runs.accuracy[0])
         se = math.sqrt(a * (1 - a) / len(c.test))
         return {'accuracy': a, 'macro_f1': float(runs.macro_f1[0]), 'accuracy_test_se': se}, f'accuracy {a:.3f}'
@@ -196,7 +200,7 @@ def _rt_teacher_row(c:RunContext):
 # %% ../nbs/09b_grid.ipynb #314e79fc
 def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
     c = budget_context(cfg, out, b)
-    return GridBudget(c.run, RT_TASK, c.few, c.cfg.expected_seconds(len(c.rt['train'])),
+    return GridBudget(c.run, RT_TASK, c.few_train, c.cfg.expected_seconds(len(c.rt['train'])),
                       {s: (lambda s=s: run_stage(c, s)) for s in ('teacher', 'annotate', 'generate')},
                       _rt_teacher_row(c), _rt_student(c, cfg), c.teacher_cached,
                       c.cfg.teacher_training_seconds(len(c.rt['train'])))
@@ -292,12 +296,11 @@ def headline_teacher_config(cfg:HeadlineGridConfig) -> TeacherConfig:
 
 # %% ../nbs/09b_grid.ipynb #394e41b3
 class HeadlineData:
-    "The leads, test and dev rows, and the base model of a headline grid."
+    "The leads, test rows and base model of a headline grid."
     def __init__(self, cfg:HeadlineGridConfig):
         self.cfg, self.profile, self._base = cfg, get_profile(cfg.profile), None
         self.splits = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
         self.test = self.splits['test'].select(range(min(cfg.test_rows, len(self.splits['test']))))
-        self.dev = self.splits['dev'].select(range(min(100, len(self.splits['dev']))))
     @property
     def base(self):
         if self._base is None: self._base = self.profile.load_llm()
@@ -340,10 +343,10 @@ def _headline_generate(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
     return generate_pairs
 
 # %% ../nbs/09b_grid.ipynb #c86c2b1c
-def _headline_student(d:HeadlineData) -> Callable:
+def _headline_student(d:HeadlineData, dev:Dataset) -> Callable:
     scfg = Seq2SeqConfig(model=d.profile.student_model, epochs=d.cfg.student_epochs, max_source=96, max_target=24)
     def student(train:Dataset, seed:int):
-        sc = evaluate_seq2seq(train_seq2seq(HEADLINE_TASK, train, d.dev, replace(scfg, seed=seed)), d.test)
+        sc = evaluate_seq2seq(train_seq2seq(HEADLINE_TASK, train, dev, replace(scfg, seed=seed)), d.test)
         return {k: sc[k] for k in ('chrf', 'bleu', 'rougeL')}, f"chrF {sc['chrf']:.1f}"
     return student
 
@@ -351,17 +354,19 @@ def _headline_student(d:HeadlineData) -> Callable:
 def _headline_budget(d:HeadlineData, out:Path, b) -> GridBudget:
     run, tcfg = Path(out)/f'budget-{b}', headline_teacher_config(d.cfg)
     few = budget_sample(d.splits['train'], b, seed=0)
+    few_train, few_dev = split_budget(few)   # select on the budget's own labels
     made = {}
     def teacher():
-        if 'teacher' not in made: made['teacher'] = fine_tune(d.base, HEADLINE_TASK, few, d.dev, tcfg, batch_size=32)
+        if 'teacher' not in made:
+            made['teacher'] = fine_tune(d.base, HEADLINE_TASK, few_train, few_dev, tcfg, batch_size=32)
         return made['teacher']
     def teacher_row(t): return {'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf'],
                                 **lead_baseline(d.test, few)}
     stages = {'teacher': _headline_score(d, run, teacher), 'annotate': _headline_annotate(d, run, teacher, few),
               'generate': _headline_generate(d, run, teacher)}
-    cached = lambda: teacher_cache_path(d.base, HEADLINE_TASK, few, d.dev, tcfg).exists()
-    return GridBudget(run, HEADLINE_TASK, few, d.cfg.expected_seconds(len(few)), stages, teacher_row,
-                      _headline_student(d), cached, d.cfg.expected_seconds(len(few))['teacher'])
+    cached = lambda: teacher_cache_path(d.base, HEADLINE_TASK, few_train, few_dev, tcfg).exists()
+    return GridBudget(run, HEADLINE_TASK, few_train, d.cfg.expected_seconds(len(few)), stages, teacher_row,
+                      _headline_student(d, few_dev), cached, d.cfg.expected_seconds(len(few))['teacher'])
 
 # %% ../nbs/09b_grid.ipynb #73e678cd
 def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:

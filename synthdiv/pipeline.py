@@ -5,7 +5,7 @@
 # %% ../nbs/09a_pipeline.ipynb #39046477
 from __future__ import annotations
 import math, time
-from dataclasses import dataclass, field, InitVar
+from dataclasses import dataclass, field, replace, InitVar
 from pathlib import Path
 from typing import Callable
 import warnings
@@ -23,7 +23,7 @@ from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, Ge
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
-from .student import StudentConfig, mix, repeat_seeds, summarise_seeds
+from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds
 from .report import write_report, plot_students
 
 # %% auto #0
@@ -93,6 +93,8 @@ class RunConfig(Config):
     info_prompts: int = 6             # prompts of the plan used to estimate ΔI
     info_samples: int = 3             # samples per prompt for ΔI
     student_method: str = 'frozen'    # 'frozen' (MiniLM + logistic regression) or 'finetune'
+    dev_share: float = 0.25           # share of the budget held out to select on (teacher epoch, student epoch or C)
+    student_epochs: int = 6           # rounds of a fine-tuned student (its updates are the same in every mode)
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
@@ -240,6 +242,15 @@ def judge(self:RunContext):
     return self.base if served is None else served
 
 # %% ../nbs/09a_pipeline.ipynb #bebd2f72
+@patch(as_prop=True)
+def few_train(self:RunContext): return self.split[0]
+@patch(as_prop=True)
+def few_dev(self:RunContext): return self.split[1]
+@patch(as_prop=True)
+def split(self:RunContext):
+    return self.get('split', lambda: split_budget(self.few, self.cfg.dev_share, seed=self.cfg.seed))
+
+# %% ../nbs/09a_pipeline.ipynb #2ad61e7a
 @patch
 def teacher_config(self:RunContext) -> TeacherConfig:
     lr = {} if self.profile.teacher_lr is None else {'lr': self.profile.teacher_lr}
@@ -247,12 +258,12 @@ def teacher_config(self:RunContext) -> TeacherConfig:
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
-    return teacher_cache_path(self.base, RT_TASK, self.few, self.rt['dev'], self.teacher_config()).exists()
+    return teacher_cache_path(self.base, RT_TASK, self.few_train, self.few_dev, self.teacher_config()).exists()
 
 # %% ../nbs/09a_pipeline.ipynb #6571fe6b
 @patch(as_prop=True)
 def teacher(self:RunContext):
-    tune = lambda: fine_tune(self.base, RT_TASK, self.few, self.rt['dev'], self.teacher_config(), batch_size=64)
+    tune = lambda: fine_tune(self.base, RT_TASK, self.few_train, self.few_dev, self.teacher_config(), batch_size=64)
     return self.get('teacher', tune)
 
 # %% ../nbs/09a_pipeline.ipynb #f3817893
@@ -267,7 +278,8 @@ def plan(self:RunContext):
 
 # %% ../nbs/09a_pipeline.ipynb #322ba99b
 def _stage_data(c:RunContext) -> dict:
-    return {'task': RT_TASK.name, 'train': len(c.rt['train']), 'budget_rows': len(c.few), 'dev': len(c.rt['dev']),
+    return {'task': RT_TASK.name, 'train': len(c.rt['train']), 'budget_rows': len(c.few),
+            'budget_train': len(c.few_train), 'budget_dev': len(c.few_dev),
             'test': len(c.test), 'pool': len(c.pool), 'budget_positive_share': round(float(np.mean(c.few['label'])), 3)}
 
 # %% ../nbs/09a_pipeline.ipynb #fa90ae59
@@ -350,18 +362,22 @@ def _stage_information(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #b3747545
 def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
     "A student trained on `train` with each seed: the summary over seeds, the test-set SE, every run."
-    runs = repeat_seeds(RT_TASK, train, c.rt['dev'], c.test, scfg, seeds=c.cfg.seeds)
+    runs = repeat_seeds(RT_TASK, train, c.few_dev, c.test, scfg, seeds=c.cfg.seeds)
     summary = summarise_seeds(runs)
     a = summary['accuracy_mean']
     return {'rows': len(train), **summary, 'accuracy_test_se': math.sqrt(a * (1 - a) / len(c.test)),
             'runs': runs.to_dict('records')}
 
 # %% ../nbs/09a_pipeline.ipynb #cad8cc0e
+_MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
+
 def _stage_students(c:RunContext) -> dict:
-    scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model)
-    data = {'real': mix(RT_TASK, c.few), 'real+annotated': mix(RT_TASK, c.few, c.dataset('annotated')),
-            'real+generated': mix(RT_TASK, c.few, c.dataset('generated'))}
-    out = {name: _student_row(c, train, scfg) for name, train in data.items()}
+    sets = mode_sets(RT_TASK, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
+                     seed=c.cfg.seed)
+    scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
+    updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
+    scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg
+    out = {_MODE_NAMES[m]: _student_row(c, train, scfg) for m, train in sets.items()}
     RunDir(c.run).save_figure('students.png', plot_students(out, c.results.get('teacher')))
     return out
 

@@ -109,9 +109,11 @@ def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
     "`report.md` for a run, from its stage results (`cfg`: its `RunConfig` or that config as a dict)."
     cfg, r = cfg.to_dict() if isinstance(cfg, Config) else dict(cfg), results
     data = r.get('data', {})
+    split = (f": {data['budget_train']} to train on, {data['budget_dev']} to select on, no other label"
+             if 'budget_dev' in data else '')
     lines = [f'# synthdiv run `{Path(run).name}`', '', f"Profile `{cfg.get('profile')}`; "
              f"{data.get('task', 'rotten_tomatoes')}, budget {cfg.get('budget')} ({data.get('budget_rows', '?')} "
-             'labelled rows). Config: `config.json`. Wall time per stage below.', '']
+             f'labelled rows{split}). Config: `config.json`. Wall time per stage below.', '']
     if 'teacher' in r: lines += teacher_section(r['teacher'])
     if 'annotate' in r or 'generate' in r:
         lines += synthetic_section(cfg, r.get('annotate', {}), r.get('generate', {}))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace, InitVar
 from pathlib import Path
 from typing import Sequence
 import numpy as np, pandas as pd
-from datasets import Dataset
+from datasets import Dataset, concatenate_datasets
 from fastcore.basics import patch_to
 from .core import *
 from .data import *
@@ -17,8 +17,8 @@ from .llm import minilm_path, load_embedder, quiet_hf
 from .train import *
 
 # %% auto #0
-__all__ = ['GeneratorConfig', 'GeneratorStudent', 'train_generator', 'evaluate_generator', 'pretrain_generator', 'mix',
-           'StudentConfig', 'model_path', 'quiet_load', 'Student', 'classifier_learner', 'train_student',
+__all__ = ['MODES', 'GeneratorConfig', 'GeneratorStudent', 'train_generator', 'evaluate_generator', 'pretrain_generator', 'mix',
+           'mode_sets', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'classifier_learner', 'train_student',
            'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'Seq2SeqConfig', 'bert2bert', 'Seq2SeqStudent',
            'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores', 'evaluate_seq2seq',
            'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
@@ -47,6 +47,30 @@ def mix(task:Task, real:Dataset|None=None, synthetic:Dataset|None=None, ratio:fl
     return Dataset.from_dict({k: [v for p in parts for v in p[k]] for k in ('text', col, 'source', 'weight')})
 
 # %% ../nbs/08_student.ipynb #de9b26ea
+MODES = ('none', 'annotate', 'generate', 'both')   # what a student adds to the budget
+
+def _first(ds:Dataset, n:int, seed:int) -> Dataset:
+    "The first `n` rows of `ds` in a seeded order (so a smaller amount is part of a larger one)."
+    return ds.select(np.sort(rng(seed).permutation(len(ds))[:n]))
+
+# %% ../nbs/08_student.ipynb #7a956340
+def mode_sets(task:Task, real:Dataset, annotated:Dataset|None=None, generated:Dataset|None=None,
+              amount:int|None=None, modes:Sequence[str]=MODES, weight_by:str='none', seed:int=0) -> dict:
+    "Each mode's training set: `real` plus the same `amount` of synthetic rows (`both`: half of each kind)."
+    sources = {'none': [], 'annotate': [annotated], 'generate': [generated], 'both': [annotated, generated]}
+    for m in modes:
+        if m not in MODES: raise ConfigError(f'mode must be one of {MODES}, got {m!r}')
+        if any(s is None for s in sources[m]): raise ConfigError(f'mode {m!r} needs its synthetic rows')
+    most = min((len(s) for m in modes for s in sources[m]), default=0)
+    amount = most if amount is None else amount
+    if not 0 <= amount <= most: raise ConfigError(f'amount must be in [0, {most}] (the synthetic rows), got {amount}')
+    takes = {'none': [], 'annotate': [amount], 'generate': [amount], 'both': [amount // 2, amount - amount // 2]}
+    def added(m):
+        parts = [_first(s, n, seed) for s, n in zip(sources[m], takes[m]) if n]
+        return concatenate_datasets(parts) if parts else None
+    return {m: mix(task, real, added(m), weight_by=weight_by) for m in modes}
+
+# %% ../nbs/08_student.ipynb #a12fb38e
 @dataclass
 class StudentConfig(Config):
     "How a classifier student is trained."
@@ -58,6 +82,7 @@ class StudentConfig(Config):
     batch_size: int = 32
     max_length: int = 128        # tokens per input
     seed: int = 0
+    updates: int|None = None     # optimiser updates in all, in `epochs` rounds (None: `epochs` passes over the data)
     mode: InitVar[str|None] = None   # the old name of `method`
     _renamed = {'mode': 'method'}
     def __post_init__(self, mode):
@@ -66,6 +91,8 @@ class StudentConfig(Config):
             self.method = mode
         if self.method not in ('finetune', 'frozen'):
             raise ConfigError(f"StudentConfig.method must be 'finetune' or 'frozen', got {self.method!r}")
+        if self.updates is not None and not self.updates >= self.epochs:
+            raise ConfigError(f'StudentConfig.updates must be at least epochs ({self.epochs}), got {self.updates}')
 
 # %% ../nbs/08_student.ipynb #febc95d8
 def model_path(name:str) -> Path:
@@ -134,11 +161,16 @@ def _frozen(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoint
     return Student(proba, cfg, history, 0.0, {'C': clf.C, 'coef': clf.coef_})
 
 # %% ../nbs/08_student.ipynb #baf34035
-def _epoch_plans(lengths:Sequence[int], batch_size:int, max_length:int, epochs:int, seed:int) -> list:
-    "Every epoch's batches (rows of similar length, at most `batch_size`), each epoch dealt from the seed's next draw."
+def _epoch_plans(lengths:Sequence[int], batch_size:int, max_length:int, epochs:int, seed:int,
+                 updates:int|None=None) -> list:
+    "Each round's batches (rows of similar length, at most `batch_size`): `epochs` deals, or `updates` batches in all."
     g = rng(seed)
-    return [token_batches(lengths, batch_size * max_length, seed=int(g.integers(2**31)),
-                          max_rows=batch_size) for _ in range(epochs)]
+    def deal(): return token_batches(lengths, batch_size * max_length, seed=int(g.integers(2**31)), max_rows=batch_size)
+    if updates is None: return [deal() for _ in range(epochs)]
+    batches = []
+    while len(batches) < updates: batches += deal()
+    cuts = np.linspace(0, updates, epochs + 1).round().astype(int)
+    return [batches[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
 
 def _classifier_proba(model, tok, texts:Sequence[str], max_length:int, batch_size:int=64) -> np.ndarray:
     "Class probabilities of a sequence classifier for `texts`, in batches sorted by length."
@@ -173,7 +205,8 @@ def classifier_learner(model, tok, task:Task, train:Dataset, dev:Dataset, cfg:St
     if checkpoint is not None:
         cbs.append(Checkpoint(checkpoint, checkpoint_every,
                               stable_hash([cfg.to_dict(), train.to_dict(), list(dev['text'])])))
-    plans = _epoch_plans([len(e) for e in enc], cfg.batch_size, cfg.max_length, cfg.epochs, cfg.seed)
+    plans = _epoch_plans([len(e) for e in enc], cfg.batch_size, cfg.max_length, cfg.epochs, cfg.seed,
+                         updates=cfg.updates)
     return Learner(model, loss, plans, accuracy, lr=cfg.learning_rate, weight_decay=0.01, warmup=0.1, cbs=cbs,
                    metric='dev_accuracy')
 

@@ -169,14 +169,14 @@ def run_diversity_study(cfg:StudyConfig, out_dir, log=print) -> tuple[pd.DataFra
     out, t0, prof = Path(out_dir), time.time(), get_profile(cfg.profile)
     out.mkdir(parents=True, exist_ok=True)
     rt, pool = rotten_tomatoes(), rotten_tomatoes_pool()
-    few, base = budget_sample(rt['train'], cfg.budget), prof.load_llm()
-    teacher = fine_tune(base, RT_TASK, few, rt['dev'], TeacherConfig(epochs=cfg.teacher_epochs, lr=prof.teacher_lr),
+    few, base = split_budget(budget_sample(rt['train'], cfg.budget)), prof.load_llm()   # (train, dev): the budget
+    teacher = fine_tune(base, RT_TASK, *few, TeacherConfig(epochs=cfg.teacher_epochs, lr=prof.teacher_lr),
                         batch_size=64)
     topics = discover_topics(pool['text'], k=prof.topics, seed=0).names
     data, info = _study_data(cfg, teacher, topics, [t for s in rt.values() for t in as_list(s['text'])], out, log)
     test = rt['test'].select(range(cfg.test_rows)) if cfg.test_rows else rt['test']
     agent = AgentConfig(M=4, J=4, K=6, N=cfg.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300)
-    table = diversity_vs_accuracy(data, few, rt['dev'], test, prof.load_embedder(),
+    table = diversity_vs_accuracy(data, *few, test, prof.load_embedder(),
                                   StudentConfig(method=cfg.student_method, model=prof.student_model), seeds=cfg.seeds,
                                   extra=info, judge=base if cfg.agent_rounds > 0 else None, agent=agent)
     corr = metric_correlations(table)
