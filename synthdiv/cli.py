@@ -16,7 +16,7 @@ from .generation import discover_topics, plan_prompts, PlanConfig, GenerationCon
 from .diversity import diversity_report, LEXICAL, EMBEDDING
 from .cluster_agent import agent_row
 from .report import write_report
-from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline
+from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA
 from .grid import MODES, GridConfig, HeadlineGridConfig, budget_grid, headline_grid, grid_table, plot_grid
 from .studies import StudyConfig, run_diversity_study, study_plans
 
@@ -38,18 +38,37 @@ def _judge_flags(p:argparse.ArgumentParser):
     p.add_argument('--judge-model', help='the judge model name on --judge-server')
 
 # %% ../nbs/10_cli.ipynb #f5679459
+def _phrases(text:str) -> list[str]:
+    "A list of phrases: a file with one per line, or the text split at ';'."
+    p = Path(text)
+    parts = p.read_text(encoding='utf-8').splitlines() if p.is_file() else text.split(';')
+    if not (out := [s.strip() for s in parts if s.strip()]): raise argparse.ArgumentTypeError(f'no phrases in {text!r}')
+    return out
+
 def _run_parser(sub):
     r = sub.add_parser('run', help='run the whole pipeline into a run folder', formatter_class=_formatter,
-        description='Tune a teacher on a Rotten Tomatoes budget, annotate and generate, measure diversity (classic '
-                    'metrics and the cluster agent), estimate information gain, train students on real / '
-                    'real+annotated / '
+        description='Tune a teacher on a labelled budget (Rotten Tomatoes by default, BBC News topics, or your own '
+                    'files with --train and --labels), annotate and generate, measure diversity (classic metrics and '
+                    'the cluster agent), estimate information gain, train students on real / real+annotated / '
                     'real+generated data, and write a run folder with report.md, metrics.json, figures, the synthetic '
                     'data and provenance.json. Interrupted, it resumes with --resume.')
     r.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     r.add_argument('--config', type=Path, help='a config.json (e.g. from an earlier run folder) to run again')
     r.add_argument('--root', type=Path, default=Path('runs'), help='folder that holds run folders')
     r.add_argument('--resume', type=Path, help='an interrupted run folder to finish')
-    r.add_argument('--budget', type=_budget, help="labelled reviews: a share ('5%%', 0.05) or a number of rows (446)")
+    r.add_argument('--budget', type=_budget, help="labelled rows: a share ('5%%', 0.05) or a number of rows (446) "
+                   '[built-in data: 5%%; --train: 100%%]')
+    r.add_argument('--data', choices=sorted(BUILTIN_DATA), help='a built-in task [rotten_tomatoes]')
+    r.add_argument('--train', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
+    r.add_argument('--labels', help='with --train: comma-separated label names, in id order (e.g. billing,bug)')
+    r.add_argument('--unlabelled', type=Path, help='with --train: texts for the teacher to annotate')
+    r.add_argument('--test', type=Path, help='with --train: labelled test rows [a held-out 20%% of --train]')
+    r.add_argument('--text-col', help='with --train: the text column [text]')
+    r.add_argument('--label-col', help='with --train: the label column [label]')
+    r.add_argument('--description', help='with --train: one sentence on what the data is')
+    r.add_argument('--styles', type=_phrases, help="the plan's styles: 'a;b;c' or a file with one per line")
+    r.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line")
+    r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
     r.add_argument('--template', choices=TEMPLATES, help='generation template')
@@ -173,8 +192,20 @@ def _run_config(a) -> RunConfig:
             raise ConfigError(f'{a.resume} is not a synthdiv run folder (no config.json)')
         return RunConfig.load(a.resume/'config.json')
     cfg = RunConfig.load(a.config) if a.config else RunConfig.for_profile(a.profile)
+    if a.train is None and any(v is not None for v in (a.labels, a.unlabelled, a.test, a.text_col, a.label_col,
+                                                       a.description)):
+        raise ConfigError('--labels, --unlabelled, --test, --text-col, --label-col and --description go with --train')
+    files = {}
+    if a.train is not None:
+        if not a.labels: raise ConfigError('--train needs --labels (comma-separated label names, in id order)')
+        if a.data: raise ConfigError('give --data (a built-in task) or --train (your files), not both')
+        files = {'data': 'files', 'train_file': str(a.train), 'labels': [x.strip() for x in a.labels.split(',')],
+                 'unlabelled_file': str(a.unlabelled or ''), 'test_file': str(a.test or ''),
+                 'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
+                 'budget': 1.0 if a.budget is None else a.budget}
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
-             'judge_server': a.judge_server, 'judge_model': a.judge_model}
+             'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
+             'personas': a.personas, 'teacher_model': a.teacher_model, **files}
     over = {k: v for k, v in flags.items() if v is not None}
     return RunConfig.from_dict({**cfg.to_dict(), **over}) if over else cfg
 

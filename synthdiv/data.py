@@ -19,8 +19,8 @@ from .core import *
 # %% auto #0
 __all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'as_list', 'Task', 'group_split', 'rotten_tomatoes',
            'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string',
-           'check_row', 'empty_dataset', 'validate_rows', 'load_user_data', 'budget_order', 'parse_budget',
-           'budget_label', 'budget_size', 'budget_sample', 'split_budget']
+           'check_row', 'empty_dataset', 'validate_rows', 'validate_texts', 'load_user_data', 'budget_order',
+           'parse_budget', 'budget_label', 'budget_size', 'budget_sample', 'split_budget']
 
 # %% ../nbs/01_data.ipynb #8a94f653
 def as_list(values) -> list:
@@ -312,15 +312,19 @@ def _rejected_row(i:int, row, err:tuple) -> dict:
     raw = json.dumps(row, ensure_ascii=False, default=str).encode('utf-8', 'replace').decode('utf-8') if row else ''
     return {'row': i, 'field': err[1] or '', 'reason': err[0], 'raw': raw}
 
+def _check_columns(path:Path, columns:list, rows:list, needed:Sequence[str]):
+    "A `DataError` on the header when a file with rows has no column of a name in `needed`."
+    for col in needed:
+        if rows and columns and col not in columns:
+            raise DataError(f"missing column (found columns: {', '.join(map(str, columns))})", file=path, row='header',
+                            field=col)
+
 def validate_rows(path, task:Task, text_col:str='text', target_col:str|None=None,
                   split:str|None='train') -> tuple[Dataset, Dataset]:
     "Read and check a user's file: (valid rows as a `Dataset`, rejected rows with `row`, `field`, `reason`, `raw`)."
     path, target_col = Path(path), target_col or task.target_column
     columns, rows = read_rows(path, split)
-    for col in (text_col, target_col):
-        if rows and columns and col not in columns:
-            raise DataError(f"missing column (found columns: {', '.join(map(str, columns))})", file=path, row='header',
-                            field=col)
+    _check_columns(path, columns, rows, (text_col, target_col))
     good, bad = [], []
     for i, row, err in rows:
         if err is None: row, err = check_row(row, task, text_col, target_col)
@@ -328,6 +332,20 @@ def validate_rows(path, task:Task, text_col:str='text', target_col:str|None=None
         else: bad.append(_rejected_row(i, row, err))
     valid = Dataset.from_list(good, features=task.features()) if good else empty_dataset(task.features())
     return valid, Dataset.from_list(bad, features=_REJECTED) if bad else empty_dataset(_REJECTED)
+
+# %% ../nbs/01_data.ipynb #da57b189
+def validate_texts(path, text_col:str='text', split:str|None='train') -> tuple[Dataset, Dataset]:
+    "Read and check a file of unlabelled texts: (a `Dataset` of `text`, rejected rows as `validate_rows` keeps them)."
+    path = Path(path)
+    columns, rows = read_rows(path, split)
+    _check_columns(path, columns, rows, (text_col,))
+    good, bad = [], []
+    for i, row, err in rows:
+        if err is None and (e := check_string(row.get(text_col), 'text')): err = (e, text_col)
+        if err is None: good.append(row[text_col])
+        else: bad.append(_rejected_row(i, row, err))
+    rejected = Dataset.from_list(bad, features=_REJECTED) if bad else empty_dataset(_REJECTED)
+    return Dataset.from_dict({'text': good}, features=Features({'text': Value('string')})), rejected
 
 # %% ../nbs/01_data.ipynb #2c0e72bc
 def load_user_data(path, task:Task, text_col:str='text', target_col:str|None=None, split:str|None='train') -> Dataset:

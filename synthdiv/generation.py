@@ -17,10 +17,11 @@ from .llm import *
 from .formats import *
 
 # %% auto #0
-__all__ = ['STYLES', 'PERSONAS', 'TEMPLATES', 'run_sharded', 'synthetic_features', 'annotate', 'Topics', 'discover_topics',
-           'PlanConfig', 'plan_prompts', 'teacher_prompt', 'chat_prompt', 'parse_output', 'normalise_text',
-           'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity', 'GenerationConfig', 'render_prompt',
-           'SyntheticData', 'plan_summary', 'dataset_card', 'write_outputs', 'generate']
+__all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'TEMPLATES', 'run_sharded', 'synthetic_features',
+           'annotate', 'Topics', 'discover_topics', 'PlanConfig', 'plan_prompts', 'teacher_prompt', 'chat_prompt',
+           'parse_output', 'normalise_text', 'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity',
+           'GenerationConfig', 'render_prompt', 'SyntheticData', 'plan_summary', 'dataset_card', 'write_outputs',
+           'generate']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -133,6 +134,13 @@ STYLES = ['a one-line verdict', 'a witty, sarcastic quip', 'a formal critique in
 PERSONAS = ['a retired film professor', 'a teenager who loves horror films', 'a parent choosing a family film',
             'a busy commuter with five minutes to spare', 'a fan of classic Hollywood', 'a student of screenwriting',
             'a documentary lover', 'a reader of business news', 'a sports fan', 'someone new to the country']
+
+# %% ../nbs/04_generation.ipynb #7b7211a2
+NEUTRAL_STYLES = ['one plain sentence', 'a short, informal message', 'a formal, detailed paragraph',
+                  'a terse note with no frills', 'an enthusiastic description', 'a critical, sceptical account',
+                  'a factual summary', 'a personal anecdote']
+NEUTRAL_PERSONAS = ['an expert in the field', 'a newcomer to the subject', 'a busy professional', 'a student',
+                    'a journalist', 'a retired person', 'someone writing in a second language', 'a teenager']
 
 # %% ../nbs/04_generation.ipynb #e3dda9c6
 TEMPLATES = ('label', 'topic', 'topic_style', 'topic_style_persona', 'multi_topic_style_persona')

@@ -200,10 +200,10 @@ def _rt_teacher_row(c:RunContext):
 # %% ../nbs/09b_grid.ipynb #314e79fc
 def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
     c = budget_context(cfg, out, b)
-    return GridBudget(c.run, RT_TASK, c.few_train, c.cfg.expected_seconds(len(c.rt['train'])),
+    return GridBudget(c.run, RT_TASK, c.few_train, c.cfg.expected_seconds(len(c.data.train)),
                       {s: (lambda s=s: run_stage(c, s)) for s in ('teacher', 'annotate', 'generate')},
                       _rt_teacher_row(c), _rt_student(c, cfg), c.teacher_cached,
-                      c.cfg.teacher_training_seconds(len(c.rt['train'])))
+                      c.cfg.teacher_training_seconds(len(c.data.train)))
 
 # %% ../nbs/09b_grid.ipynb #fb33bfdb
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from .core import *
 __all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'LLM', 'capabilities',
            'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'ResponseCache', 'CachedLLM',
            'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path',
-           'quiet_hf', 'smollm2', 'OpenAILM', 'served_llm', 'minilm_path', 'load_embedder']
+           'quiet_hf', 'smollm2', 'load_lm', 'OpenAILM', 'served_llm', 'minilm_path', 'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -422,6 +422,23 @@ def smollm2(batch_size:int=16) -> LocalLM:
     quiet_hf()
     return LocalLM(AutoModelForCausalLM.from_pretrained(path), AutoTokenizer.from_pretrained(path),
                    name='SmolLM2-135M-Instruct', batch_size=batch_size)
+
+
+
+# %% ../nbs/02_llm.ipynb #a1e6c485
+def load_lm(path_or_id, batch_size:int=16) -> LocalLM:
+    "A causal LM from a local folder or a cached Hugging Face model id, as a `LocalLM` (never with remote code)."
+    from transformers import AutoTokenizer, AutoModelForCausalLM
+    quiet_hf()
+    p = Path(str(path_or_id)).expanduser()
+    src = str(p) if p.exists() else str(path_or_id)
+    try:
+        model = AutoModelForCausalLM.from_pretrained(src, trust_remote_code=False)
+        tok = AutoTokenizer.from_pretrained(src, trust_remote_code=False)
+    except (OSError, ValueError) as e:
+        raise ConfigError(f'model {path_or_id!r} is neither a model folder nor a model id in the local cache '
+                          f'({type(e).__name__})') from e
+    return LocalLM(model, tok, name=p.name if p.exists() else src, batch_size=batch_size)
 
 # %% ../nbs/02_llm.ipynb #8ef8c057
 class OpenAILM:

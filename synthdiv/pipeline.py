@@ -10,16 +10,17 @@ from pathlib import Path
 from typing import Callable
 import warnings
 import numpy as np
-from datasets import Dataset, Features, load_from_disk
+from datasets import Dataset, Features, Value, load_from_disk
 from .core import *
 from .data import *
 from fastcore.basics import patch
-from .llm import smollm2, load_embedder, served_llm
+from .llm import smollm2, load_embedder, served_llm, load_lm
 from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
-                                 teacher_prompt, TEMPLATES, synthetic_features)
+                                 teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
+                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
@@ -27,8 +28,9 @@ from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds
 from .report import write_report, plot_students
 
 # %% auto #0
-__all__ = ['PROFILES', 'STAGES', 'Profile', 'get_profile', 'RunConfig', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset',
-           'RunContext', 'run_stage', 'run_pipeline']
+__all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
+           'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext',
+           'run_stage', 'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
 @dataclass(frozen=True)
@@ -60,6 +62,34 @@ def get_profile(name:str) -> Profile:
     if name not in PROFILES: raise ConfigError(f'profile must be one of {sorted(PROFILES)}, got {name!r}')
     return PROFILES[name]
 
+# %% ../nbs/09a_pipeline.ipynb #b2870223
+@dataclass
+class RunData:
+    "A run's task and data: labelled rows for the budget, test rows, an unlabelled pool, and the plan's wording."
+    task: Task
+    train: Dataset           # labelled rows the budget is drawn from
+    test: Dataset            # labelled rows teacher and students are scored on
+    pool: Dataset            # unlabelled texts to annotate: `text`, and `gold` (the hidden label id, -1 if unknown)
+    instruction: str = ''    # the prompted teacher's instruction
+    styles: list = field(default_factory=lambda: list(NEUTRAL_STYLES))
+    personas: list = field(default_factory=lambda: list(NEUTRAL_PERSONAS))
+    notes: list = field(default_factory=list)   # how the data was made, for the report
+
+# %% ../nbs/09a_pipeline.ipynb #d3dae683
+def rt_data(seed:int=0) -> RunData:
+    "Rotten Tomatoes: critic snippets, positive or negative, with the movie-review styles and personas."
+    rt, pool = rotten_tomatoes(seed), rotten_tomatoes_pool(seed)
+    pool = pool.select(np.flatnonzero(np.asarray(pool['origin']) == 'review'))
+    return RunData(RT_TASK, rt['train'], rt['test'], pool, RT_INSTRUCTION, list(STYLES), list(PERSONAS))
+
+def bbc_data(seed:int=0) -> RunData:
+    "BBC News topics: article leads in five topics, with neutral styles and personas."
+    bbc = {k: article_leads(v) for k, v in bbc_news(seed).items()}
+    pool = Dataset.from_dict({'text': as_list(bbc['train']['text']), 'gold': as_list(bbc['train']['label'])})
+    return RunData(BBC_TASK, bbc['train'], bbc['test'], pool, 'Decide which topic each news article is about.')
+
+BUILTIN_DATA = {'rotten_tomatoes': rt_data, 'bbc_news': bbc_data}
+
 # %% ../nbs/09a_pipeline.ipynb #18428db7
 def _check_run_config(cfg, renamed:dict):
     "Move values given under old field names (`renamed`: old name -> value) to the new fields; check the rest."
@@ -74,16 +104,39 @@ def _check_run_config(cfg, renamed:dict):
     if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
     if cfg.student_method not in ('frozen', 'finetune'):
         raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {cfg.student_method!r}")
+    if cfg.data not in (*BUILTIN_DATA, 'files'):
+        raise ConfigError(f"data must be one of {sorted(BUILTIN_DATA)} or 'files', got {cfg.data!r}")
+    if (cfg.data == 'files') != bool(cfg.train_file):
+        raise ConfigError("data='files' and train_file go together (synthdiv run --train FILE --labels a,b)")
+    if cfg.data == 'files' and len(cfg.labels) < 2: raise ConfigError('data=files needs at least two labels')
+    if not 0 < cfg.test_share < 1: raise ConfigError(f'test_share must be in (0, 1), got {cfg.test_share}')
 
 # %% ../nbs/09a_pipeline.ipynb #d06f4486
 @dataclass
-class RunConfig(Config):
+class RunDataConfig(Config):
+    "Where a run's data comes from: a built-in task, or the user's files; and the wording of its generation plan."
+    data: str = 'rotten_tomatoes'     # what the run studies: a name in `BUILTIN_DATA`, or 'files' (the fields below)
+    train_file: str = ''              # data='files': the labelled rows (CSV, TSV, JSONL, Parquet or a saved dataset)
+    labels: list = field(default_factory=list)  # data='files': the label names, in order
+    unlabelled_file: str = ''         # data='files': texts to annotate ('': none, so annotation adds nothing)
+    test_file: str = ''               # data='files': labelled test rows ('': a `test_share` of train_file held out)
+    text_col: str = 'text'            # data='files': the column of the input text
+    label_col: str = 'label'          # data='files': the column of the label
+    description: str = ''             # data='files': one sentence on the task, for prompts and the dataset card
+    test_share: float = 0.2           # data='files' without test_file: share of the labelled rows held out to test
+    styles: list = field(default_factory=list)    # the generation plan's styles ([]: the data's own)
+    personas: list = field(default_factory=list)  # the generation plan's personas ([]: the data's own)
+
+# %% ../nbs/09a_pipeline.ipynb #45ba1502
+@dataclass
+class RunConfig(RunDataConfig):
     "Everything `run_pipeline` (and `synthdiv run`) does."
     profile: str = 'default'          # a name in `PROFILES`: the models and their sizes
-    budget: float = 0.05              # labelled reviews the teacher and students get: a count, or a share of train
+    teacher_model: str = ''           # the base LM: a local folder or a cached model id ('': the profile's)
+    budget: float = 0.05              # labelled rows the teacher and students get: a count, or a share of train
     teacher_epochs: int = 2           # upper bound on teacher epochs (dev-set early stopping)
-    teacher_test: int = 500           # test reviews the teacher is scored on (label scoring)
-    n_annotate: int = 400             # unlabelled pool reviews the teacher labels
+    teacher_test: int = 500           # test rows the teacher is scored on (label scoring)
+    n_annotate: int = 400             # unlabelled pool texts the teacher labels
     template: str = 'topic_style_persona'  # prompt template of the generation plan
     n_topics: int = 8                 # T: topics in the plan
     per_topic: int = 20               # G: generations per topic
@@ -116,6 +169,60 @@ def for_profile(cls:RunConfig, name:str, **kw) -> RunConfig:
 def tiny(cls:RunConfig, **kw) -> RunConfig:
     "The `tiny` profile's config."
     return cls.for_profile('tiny', **kw)
+
+# %% ../nbs/09a_pipeline.ipynb #95f543bc
+_POOL_FEATURES = Features({'text': Value('string'), 'gold': Value('int64')})
+
+def _user_task(cfg:RunConfig) -> Task:
+    "The classification task of a user's files, from the config."
+    return Task(Path(cfg.train_file).stem.replace(' ', '_') or 'task', 'classification', list(cfg.labels),
+                input_name=cfg.text_col.capitalize(), output_name=cfg.label_col.capitalize(),
+                description=cfg.description or f'rows of {Path(cfg.train_file).name}')
+
+def _held_out(rows:Dataset, share:float, seed:int) -> tuple[Dataset, Dataset]:
+    "(rest, test): a stratified `share` of `rows` held out, at least one row and leaving at least two."
+    order = budget_order(rows['label'], seed=seed)
+    n = min(len(rows) - 2, max(1, round(share * len(rows))))
+    return rows.select(np.sort(order[n:])), rows.select(np.sort(order[:n]))
+
+# %% ../nbs/09a_pipeline.ipynb #ede3aec0
+def _test_rows(cfg:RunConfig, task:Task, train:Dataset, bad:dict, notes:list) -> tuple[Dataset, Dataset]:
+    "(train, test): the test file's valid rows, or a held-out share of train; what happened goes to `bad`, `notes`."
+    if not cfg.test_file:
+        train, test = _held_out(train, cfg.test_share, cfg.seed)
+        notes.append(f'no test file: {len(test)} of the labelled rows ({cfg.test_share:.0%}) held out to test on')
+        return train, test
+    test, bad['test'] = validate_rows(cfg.test_file, task, cfg.text_col, cfg.label_col)
+    notes.append(f"{cfg.test_file}: {len(test)} valid test rows, {len(bad['test'])} rejected")
+    if not len(test): raise DataError('no valid test rows', file=cfg.test_file)
+    return train, test
+
+def _pool(cfg:RunConfig, bad:dict) -> Dataset:
+    "The unlabelled file's valid texts (none without one); its rejected rows go to `bad`."
+    texts = []
+    if cfg.unlabelled_file:
+        found, bad['unlabelled'] = validate_texts(cfg.unlabelled_file, cfg.text_col)
+        texts = as_list(found['text'])
+    return Dataset.from_dict({'text': texts, 'gold': [-1] * len(texts)}, features=_POOL_FEATURES)
+
+# %% ../nbs/09a_pipeline.ipynb #0b667c96
+def file_data(cfg:RunConfig) -> tuple[RunData, dict]:
+    "The user's task and data from the files of `cfg`, and the rows rejected from each file (with their reasons)."
+    task = _user_task(cfg)
+    train, rejected = validate_rows(cfg.train_file, task, cfg.text_col, cfg.label_col)
+    bad, notes = {'train': rejected}, [f'{cfg.train_file}: {len(train)} valid labelled rows, {len(rejected)} rejected']
+    if len(train) < 8: raise DataError(f'need at least 8 valid labelled rows, found {len(train)}', file=cfg.train_file)
+    train, test = _test_rows(cfg, task, train, bad, notes)
+    instruction = f"Decide the {task.output_name.lower()} of each text: {', '.join(task.label_names)}."
+    return RunData(task, train, test, _pool(cfg, bad), instruction, notes=notes), bad
+
+# %% ../nbs/09a_pipeline.ipynb #e17ea5a8
+def run_data(cfg:RunConfig) -> tuple[RunData, dict]:
+    "What `cfg` studies (a built-in task or the user's files) and the rejected rows of each file read."
+    data, bad = file_data(cfg) if cfg.data == 'files' else (BUILTIN_DATA[cfg.data](), {})
+    if cfg.styles: data.styles = list(cfg.styles)
+    if cfg.personas: data.personas = list(cfg.personas)
+    return data, bad
 
 # %% ../nbs/09a_pipeline.ipynb #25caa9c1
 @patch
@@ -219,20 +326,29 @@ class RunContext:
 
 # %% ../nbs/09a_pipeline.ipynb #03b52748
 @patch(as_prop=True)
-def rt(self:RunContext): return self.get('rt', rotten_tomatoes)
+def loaded(self:RunContext) -> tuple[RunData, dict]: return self.get('data', lambda: run_data(self.cfg))
 @patch(as_prop=True)
-def pool(self:RunContext): return self.get('pool', rotten_tomatoes_pool)
+def data(self:RunContext) -> RunData: return self.loaded[0]
+@patch(as_prop=True)
+def task(self:RunContext) -> Task: return self.data.task
+@patch(as_prop=True)
+def pool(self:RunContext) -> Dataset: return self.data.pool
+
+# %% ../nbs/09a_pipeline.ipynb #96066c99
 @patch(as_prop=True)
 def few(self:RunContext):
-    return self.get('few', lambda: budget_sample(self.rt['train'], self.cfg.budget, seed=self.cfg.seed))
+    return self.get('few', lambda: budget_sample(self.data.train, self.cfg.budget, seed=self.cfg.seed))
 @patch(as_prop=True)
 def test(self:RunContext):
-    t, n = self.rt['test'], self.cfg.test_rows
+    t, n = self.data.test, self.cfg.test_rows
     return t if not n or n >= len(t) else t.select(np.sort(rng(self.cfg.seed).choice(len(t), n, replace=False)))
 
 # %% ../nbs/09a_pipeline.ipynb #12a5ee62
 @patch(as_prop=True)
-def base(self:RunContext): return self.get('base', self.profile.load_llm)
+def base(self:RunContext):
+    "The base LM: the config's `teacher_model` if it names one, else the profile's."
+    named = self.cfg.teacher_model
+    return self.get('base', lambda: load_lm(named) if named else self.profile.load_llm())
 @patch(as_prop=True)
 def embedder(self:RunContext): return self.get('embedder', self.profile.load_embedder)
 @patch(as_prop=True)
@@ -258,70 +374,80 @@ def teacher_config(self:RunContext) -> TeacherConfig:
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
-    return teacher_cache_path(self.base, RT_TASK, self.few_train, self.few_dev, self.teacher_config()).exists()
+    return teacher_cache_path(self.base, self.task, self.few_train, self.few_dev, self.teacher_config()).exists()
 
 # %% ../nbs/09a_pipeline.ipynb #6571fe6b
 @patch(as_prop=True)
 def teacher(self:RunContext):
-    tune = lambda: fine_tune(self.base, RT_TASK, self.few_train, self.few_dev, self.teacher_config(), batch_size=64)
+    tune = lambda: fine_tune(self.base, self.task, self.few_train, self.few_dev, self.teacher_config(), batch_size=64)
     return self.get('teacher', tune)
 
 # %% ../nbs/09a_pipeline.ipynb #f3817893
 @patch(as_prop=True)
 def plan(self:RunContext):
     def make():
-        topics = discover_topics(self.pool['text'], k=self.profile.topics, seed=self.cfg.seed)
-        cfg = self.cfg
-        pc = PlanConfig(cfg.template, cfg.n_topics, cfg.per_topic, temperature=list(cfg.temperature), seed=cfg.seed)
-        return plan_prompts(RT_TASK, pc, topics.names)
+        cfg, template, topics = self.cfg, self.cfg.template, ()
+        texts = list(dict.fromkeys(as_list(self.pool['text']) + as_list(self.data.train['text'])))
+        if template != 'label':
+            try: topics = discover_topics(texts, k=min(self.profile.topics, max(2, len(texts) // 20)), seed=cfg.seed)
+            except ValueError: template = 'label'   # too few distinct words to find topics in: plan by label alone
+        pc = PlanConfig(template, cfg.n_topics, cfg.per_topic, temperature=list(cfg.temperature), seed=cfg.seed)
+        return plan_prompts(self.task, pc, topics.names if topics else (), self.data.styles, self.data.personas)
     return self.get('plan', make)
 
 # %% ../nbs/09a_pipeline.ipynb #322ba99b
 def _stage_data(c:RunContext) -> dict:
-    return {'task': RT_TASK.name, 'train': len(c.rt['train']), 'budget_rows': len(c.few),
-            'budget_train': len(c.few_train), 'budget_dev': len(c.few_dev),
-            'test': len(c.test), 'pool': len(c.pool), 'budget_positive_share': round(float(np.mean(c.few['label'])), 3)}
+    for name, rows in c.loaded[1].items():
+        (c.run/'input_rejected').mkdir(exist_ok=True)
+        rows.to_json(str(c.run/'input_rejected'/f'{name}.jsonl'))
+    counts = np.bincount(np.asarray(c.few['label']), minlength=c.task.num_labels)
+    return {'task': c.task.name, 'train': len(c.data.train), 'budget_rows': len(c.few),
+            'budget_train': len(c.few_train), 'budget_dev': len(c.few_dev), 'test': len(c.test), 'pool': len(c.pool),
+            'budget_labels': dict(zip(c.task.label_names, counts.tolist())), 'notes': c.data.notes,
+            'rejected': {name: len(rows) for name, rows in c.loaded[1].items()}}
 
 # %% ../nbs/09a_pipeline.ipynb #fa90ae59
 def _stage_teacher(c:RunContext) -> dict:
-    t, n = c.teacher, min(c.cfg.teacher_test, len(c.rt['test']))
-    test = c.rt['test'].select(np.sort(rng(0).choice(len(c.rt['test']), n, replace=False)))
-    tuned = evaluate_teacher(t, RT_TASK, test)
-    prompted = evaluate_teacher(c.base, RT_TASK, test, fewshot_prefix(RT_TASK, None, RT_INSTRUCTION))
+    all_test = c.data.test
+    t, n = c.teacher, min(c.cfg.teacher_test, len(all_test))
+    test = all_test.select(np.sort(rng(0).choice(len(all_test), n, replace=False)))
+    tuned = evaluate_teacher(t, c.task, test)
+    prompted = evaluate_teacher(c.base, c.task, test, fewshot_prefix(c.task, None, c.data.instruction))
     return {'name': t.name, 'best_epoch': t.best_epoch, 'history': t.history, 'test_rows': len(test),
             'tuned_accuracy': tuned['score'], 'tuned_se': tuned['se'], 'prompted_accuracy': prompted['score'],
             'prompted_se': prompted['se'], 'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1)}
 
 # %% ../nbs/09a_pipeline.ipynb #879258e4
 def _annotation_inputs(c:RunContext) -> Dataset:
-    "Up to `n_annotate` pool reviews outside the budget, drawn with the run's seed."
+    "Up to `n_annotate` pool texts outside the budget, drawn with the run's seed."
     in_budget = set(as_list(c.few['text']))
-    texts, origins = as_list(c.pool['text']), as_list(c.pool['origin'])
-    cand = [i for i, (t, o) in enumerate(zip(texts, origins)) if o == 'review' and t not in in_budget]
+    cand = [i for i, t in enumerate(as_list(c.pool['text'])) if t not in in_budget]
     picked = rng(c.cfg.seed).choice(cand, min(c.cfg.n_annotate, len(cand)), replace=False) if cand else []
     return c.pool.select(sorted(int(i) for i in picked))
 
 # %% ../nbs/09a_pipeline.ipynb #b7ca9bf0
 def _stage_annotate(c:RunContext) -> dict:
     picked = _annotation_inputs(c)
-    if not len(picked):   # a budget that takes every review leaves none to annotate: the mode adds no rows
-        save_dataset(empty_dataset(synthetic_features(RT_TASK)), c.run/'annotated'/'dataset')
-        return {'rows': 0, 'note': 'no unlabelled reviews left outside the budget'}
-    ds = annotate(c.teacher, RT_TASK, picked['text'], out_dir=c.run/'annotated'/'shards')
+    if not len(picked):   # no unlabelled file, or a budget that takes every text: the mode adds no rows
+        save_dataset(empty_dataset(synthetic_features(c.task)), c.run/'annotated'/'dataset')
+        return {'rows': 0, 'note': 'no unlabelled texts outside the budget'}
+    ds = annotate(c.teacher, c.task, picked['text'], out_dir=c.run/'annotated'/'shards')
     save_dataset(ds, c.run/'annotated'/'dataset')
-    gold = np.array(picked['gold'])
-    return {'rows': len(ds), 'accuracy_vs_hidden_gold': RT_TASK.evaluate(np.array(ds['label']), gold),
-            'majority_class': float(max(gold.mean(), 1 - gold.mean())),
-            'mean_confidence': float(np.mean(ds['confidence']))}
+    out, gold = {'rows': len(ds), 'mean_confidence': float(np.mean(ds['confidence']))}, np.array(picked['gold'])
+    if (gold >= 0).all():
+        out.update(accuracy_vs_hidden_gold=c.task.evaluate(np.array(ds['label']), gold),
+                   majority_class=float(np.bincount(gold).max() / len(gold)))
+    return out
 
 # %% ../nbs/09a_pipeline.ipynb #74f3bb82
 def _stage_generate(c:RunContext) -> dict:
-    real = [t for split in ('train', 'dev', 'test') for t in as_list(c.rt[split]['text'])]
+    real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
     gcfg = GenerationConfig(max_new_tokens=60, seed=c.cfg.seed)
-    res = generate(c.teacher, RT_TASK, c.plan, c.run/'generated', gcfg, real_texts=real)
+    res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
     save_dataset(res.data, c.run/'generated'/'dataset')
-    share = float(np.mean(res.data['label'])) if len(res.data) else None
-    return {'counts': res.counts, 'rates': res.rates(), 'positive_share': share}
+    counts = np.bincount(np.asarray(res.data['label'], int), minlength=c.task.num_labels)
+    return {'counts': res.counts, 'rates': res.rates(), 'labels': dict(zip(c.task.label_names, counts.tolist())),
+            'template': c.plan[0]['template']}
 
 # %% ../nbs/09a_pipeline.ipynb #ca848968
 def _corpora(c:RunContext) -> dict:
@@ -355,14 +481,14 @@ def _stage_cluster_agent(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #e3920244
 def _stage_information(c:RunContext) -> dict:
     picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    prompts = [teacher_prompt(RT_TASK, c.plan[i]) for i in picked]
+    prompts = [teacher_prompt(c.task, c.plan[i]) for i in picked]
     return prompt_information(c.teacher, prompts, c.cfg.info_samples, seed=c.cfg.seed,
                               max_new_tokens=c.profile.info_tokens, stop=['\n'])
 
 # %% ../nbs/09a_pipeline.ipynb #b3747545
 def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
     "A student trained on `train` with each seed: the summary over seeds, the test-set SE, every run."
-    runs = repeat_seeds(RT_TASK, train, c.few_dev, c.test, scfg, seeds=c.cfg.seeds)
+    runs = repeat_seeds(c.task, train, c.few_dev, c.test, scfg, seeds=c.cfg.seeds)
     summary = summarise_seeds(runs)
     a = summary['accuracy_mean']
     return {'rows': len(train), **summary, 'accuracy_test_se': math.sqrt(a * (1 - a) / len(c.test)),
@@ -372,7 +498,7 @@ def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
 _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
 
 def _stage_students(c:RunContext) -> dict:
-    sets = mode_sets(RT_TASK, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
+    sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
                      seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
@@ -414,7 +540,7 @@ def run_pipeline(cfg:RunConfig|None=None, root='runs', resume=None, log=print) -
     run, t0 = _run_folder(cfg, root, resume), time.time()
     log(f'synthdiv run → {run}')
     c = RunContext(cfg, run)
-    stages = Stages(run, cfg.expected_seconds(len(c.rt['train'])), log=log)
+    stages = Stages(run, cfg.expected_seconds(len(c.data.train)), log=log)
     c.results, c.seconds = stages.results, stages.seconds
     for name in STAGES: stages(name, lambda name=name: run_stage(c, name))
     write_provenance(run, t0, stages=stages.seconds)

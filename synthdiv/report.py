@@ -34,17 +34,18 @@ def teacher_section(t:dict) -> list[str]:
     tuned = f"**{fmt_num(t.get('tuned_accuracy'))}** ± {fmt_num(t.get('tuned_se'))}"
     prompted = f"{fmt_num(t.get('prompted_accuracy'))} ± {fmt_num(t.get('prompted_se'))}"
     return ['## Teacher', '', f"`{t.get('name')}`, best epoch {t.get('best_epoch')}. Label-scoring accuracy on "
-            f"{t.get('test_rows')} test reviews: tuned {tuned}, prompted zero-shot {prompted}.", '']
+            f"{t.get('test_rows')} test rows: tuned {tuned}, prompted zero-shot {prompted}.", '']
 
 # %% ../nbs/09_report.ipynb #795dc457
 def synthetic_section(cfg:dict, a:dict, g:dict) -> list[str]:
     "Annotation agreement with the hidden labels; what happened to the generated rows."
     counts = g.get('counts', {})
-    plan = f"{cfg.get('template')}, T={cfg.get('n_topics')} × G={cfg.get('per_topic')}"
+    plan = f"{g.get('template', cfg.get('template'))}, T={cfg.get('n_topics')} × G={cfg.get('per_topic')}"
+    gold = (f": accuracy against their hidden gold labels {fmt_num(a['accuracy_vs_hidden_gold'])} (majority class "
+            f"{fmt_num(a.get('majority_class'))})" if 'accuracy_vs_hidden_gold' in a else ' (no gold labels to check)')
     return ['## Synthetic data', '',
-            f"Annotated {a.get('rows')} pool reviews: accuracy against their hidden gold labels "
-            f"{fmt_num(a.get('accuracy_vs_hidden_gold'))} (majority class {fmt_num(a.get('majority_class'))}), "
-            f"mean confidence {fmt_num(a.get('mean_confidence'))}.", '',
+            f"Annotated {a.get('rows')} unlabelled texts{gold}, mean confidence {fmt_num(a.get('mean_confidence'))}.",
+            '',
             f"Generated {counts.get('requested')} rows ({plan}, temperature {cfg.get('temperature')}): "
             f"{counts.get('kept')} kept; outcomes `{counts}`. Data: `generated/data.jsonl`, rejected rows with "
             "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", '']
@@ -89,7 +90,7 @@ def information_section(i:dict) -> list[str]:
 def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     "Accuracy and macro-F1 of each training set, with the spread over seeds and the test-set standard error."
     lines = ['## Students', '', f"{cfg.get('student_method')} students, seeds {cfg.get('seeds')}, scored on "
-             f'{test_rows} test reviews. The spread is over student seeds only (the budget and the synthetic data '
+             f'{test_rows} test rows. The spread is over student seeds only (the budget and the synthetic data '
              'stay fixed).', '',
              '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd |',
              '|---|---|---|---|---|']
@@ -111,9 +112,12 @@ def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
     data = r.get('data', {})
     split = (f": {data['budget_train']} to train on, {data['budget_dev']} to select on, no other label"
              if 'budget_dev' in data else '')
+    notes = [f'- {n}' for n in data.get('notes', [])] + [f'- {k} rows rejected from the {name} file, kept with '
+             f'their reasons in `input_rejected/{name}.jsonl`' for name, k in data.get('rejected', {}).items() if k]
     lines = [f'# synthdiv run `{Path(run).name}`', '', f"Profile `{cfg.get('profile')}`; "
              f"{data.get('task', 'rotten_tomatoes')}, budget {cfg.get('budget')} ({data.get('budget_rows', '?')} "
              f'labelled rows{split}). Config: `config.json`. Wall time per stage below.', '']
+    if notes: lines += notes + ['']
     if 'teacher' in r: lines += teacher_section(r['teacher'])
     if 'annotate' in r or 'generate' in r:
         lines += synthetic_section(cfg, r.get('annotate', {}), r.get('generate', {}))

@@ -34,3 +34,30 @@ def test_only_budget_labels_reach_a_model(monkeypatch):
     assert added[0] == 0 and added[1] == added[2] > 0            # equal synthetic amounts
     updates = {cfg.updates for _, _, cfg in seen['students']}
     assert updates == {2 * -(-max(len(t) for t, _, _ in seen['students']) // 32)}   # the same updates in every mode
+
+
+def test_synthdiv_run_on_a_users_files(tmp_path, capsys):
+    import pandas as pd
+    from synthdiv.cli import main
+    billing, bug = ['invoice', 'refund', 'charge', 'payment', 'receipt', 'subscription'], \
+                   ['crash', 'freeze', 'error', 'button', 'screen', 'login']
+    rows = [(kind, f'The {words[i % 6]} and the {words[(i + 1 + i // 6) % 6]} went wrong for order {i}.')
+            for kind, words in (('billing', billing), ('bug', bug)) for i in range(30)] + [('bug', '')]
+    pd.DataFrame(rows, columns=['kind', 'message']).to_csv(tmp_path/'tickets.csv', index=False)
+    unlabelled = [f'A {w} question about my account.' for w in billing + bug] * 2
+    pd.DataFrame({'message': unlabelled}).to_csv(tmp_path/'unlabelled.csv', index=False)
+    rc = main(['run', '--profile', 'tiny', '--train', str(tmp_path/'tickets.csv'), '--labels', 'billing,bug',
+               '--unlabelled', str(tmp_path/'unlabelled.csv'), '--text-col', 'message', '--label-col', 'kind',
+               '--seeds', '0', '--root', str(tmp_path/'runs')])
+    assert rc == 0
+    run, = (tmp_path/'runs').iterdir()
+    report = (run/'report.md').read_text()
+    assert 'tickets, budget 1.0 (48 labelled rows: 36 to train on, 12 to select on, no other label)' in report
+    assert '- no test file: 12 of the labelled rows (20%) held out to test on' in report
+    assert '- 1 rows rejected from the train file' in report
+    assert (run/'input_rejected'/'train.jsonl').read_text().count('\n') == 1
+    assert 'Annotated 24 unlabelled texts (no gold labels to check)' in report
+    import json
+    from synthdiv.generation import NEUTRAL_STYLES
+    styles = {json.loads(l).get('style') for f in ('data.jsonl', 'rejected.jsonl') for l in open(run/'generated'/f)}
+    assert styles and styles <= set(NEUTRAL_STYLES)   # not the movie-review styles
