@@ -24,7 +24,7 @@ from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, Ge
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
-from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds
+from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students
 
 # %% auto #0
@@ -488,11 +488,11 @@ def _stage_information(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #b3747545
 def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
     "A student trained on `train` with each seed: the summary over seeds, the test-set SE, every run."
-    runs = repeat_seeds(c.task, train, c.few_dev, c.test, scfg, seeds=c.cfg.seeds)
+    runs = repeat_seeds(c.task, train, c.few_dev, c.test, scfg, seeds=c.cfg.seeds, keep_correct=True)
     summary = summarise_seeds(runs)
     a = summary['accuracy_mean']
     return {'rows': len(train), **summary, 'accuracy_test_se': math.sqrt(a * (1 - a) / len(c.test)),
-            'runs': runs.to_dict('records')}
+            'runs': runs.drop(columns='correct').to_dict('records'), 'correct': np.mean(list(runs.correct), 0)}
 
 # %% ../nbs/09a_pipeline.ipynb #cad8cc0e
 _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
@@ -504,6 +504,8 @@ def _stage_students(c:RunContext) -> dict:
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
     scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg
     out = {_MODE_NAMES[m]: _student_row(c, train, scfg) for m, train in sets.items()}
+    base = out['real'].pop('correct')
+    for name in list(out)[1:]: out[name]['gain_vs_real'] = paired_gain(base, out[name].pop('correct'))
     RunDir(c.run).save_figure('students.png', plot_students(out, c.results.get('teacher')))
     return out
 

@@ -87,17 +87,29 @@ def information_section(i:dict) -> list[str]:
             "samples; ± one standard error over the samples).", '']
 
 # %% ../nbs/09_report.ipynb #9ab0a76f
+def _gain_cell(g:dict|None) -> str:
+    return '-' if not g else f"{g['gain']:+.3f} [{g['low']:+.3f}, {g['high']:+.3f}]"
+
+def _gain_words(s:dict) -> list[str]:
+    "One sentence per mode: its gain over real-only, and whether the interval excludes zero."
+    said = [f"{n}: {_gain_cell(v['gain_vs_real'])}, "
+            + ('the interval excludes zero' if v['gain_vs_real']['excludes_zero'] else 'the interval includes zero')
+            for n, v in s.items() if v.get('gain_vs_real')]
+    if not said: return []
+    return ['Gain in accuracy over real-only (90% paired bootstrap over the test rows, seeds averaged; it does not '
+            'cover a re-drawn budget or teacher): ' + '; '.join(said) + '.', '']
+
 def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     "Accuracy and macro-F1 of each training set, with the spread over seeds and the test-set standard error."
     lines = ['## Students', '', f"{cfg.get('student_method')} students, seeds {cfg.get('seeds')}, scored on "
              f'{test_rows} test rows. The spread is over student seeds only (the budget and the synthetic data '
              'stay fixed).', '',
-             '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd |',
-             '|---|---|---|---|---|']
+             '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd | gain over real [90% CI] |',
+             '|---|---|---|---|---|---|']
     lines += [f"| {n} | {v['rows']} | {v['accuracy_mean']:.3f} ± {v['accuracy_std']:.3f} "
-              f"| {fmt_num(v.get('accuracy_test_se'))} | {v['macro_f1_mean']:.3f} ± {v['macro_f1_std']:.3f} |"
-              for n, v in s.items()]
-    return lines + ['', '![students](figures/students.png)', '']
+              f"| {fmt_num(v.get('accuracy_test_se'))} | {v['macro_f1_mean']:.3f} ± {v['macro_f1_std']:.3f} "
+              f"| {_gain_cell(v.get('gain_vs_real'))} |" for n, v in s.items()]
+    return lines + [''] + _gain_words(s) + ['![students](figures/students.png)', '']
 
 # %% ../nbs/09_report.ipynb #4133a783
 def time_section(seconds:dict) -> list[str]:

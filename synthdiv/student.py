@@ -19,9 +19,9 @@ from .train import *
 # %% auto #0
 __all__ = ['MODES', 'GeneratorConfig', 'GeneratorStudent', 'train_generator', 'evaluate_generator', 'pretrain_generator', 'mix',
            'mode_sets', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'classifier_learner', 'train_student',
-           'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'Seq2SeqConfig', 'bert2bert', 'Seq2SeqStudent',
-           'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores', 'evaluate_seq2seq',
-           'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
+           'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'paired_gain', 'Seq2SeqConfig', 'bert2bert',
+           'Seq2SeqStudent', 'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores',
+           'evaluate_seq2seq', 'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
 
 # %% ../nbs/08_student.ipynb #bb023bb9
 def _student_rows(ds:Dataset, col:str, is_real:bool, weight_by:str) -> dict:
@@ -251,12 +251,13 @@ def evaluate_student(student:Student, task:Task, ds:Dataset) -> dict:
 
 # %% ../nbs/08_student.ipynb #689ed548
 def repeat_seeds(task:Task, train:Dataset, dev:Dataset, test:Dataset, cfg:StudentConfig|None=None,
-                 seeds:Sequence[int]=(0, 1, 2)) -> pd.DataFrame:
-    "One student per seed: the test accuracy and macro-F1 of each, and the training time."
+                 seeds:Sequence[int]=(0, 1, 2), keep_correct:bool=False) -> pd.DataFrame:
+    "One student per seed: the test accuracy and macro-F1 of each, the training time (and each test row's 0/1)."
     cfg, rows = cfg or StudentConfig(), []
     for s in seeds:
         st = train_student(task, train, dev, replace(cfg, seed=s))
         rows.append({'seed': s, **evaluate_student(st, task, test), 'seconds': st.seconds})
+        if keep_correct: rows[-1]['correct'] = (st.predict(test['text']) == np.asarray(test[task.target_column])).tolist()
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_student.ipynb #265364a7
@@ -264,6 +265,17 @@ def summarise_seeds(runs:pd.DataFrame, metrics:Sequence[str]=('accuracy', 'macro
     "Mean and standard deviation (ddof=1) over seeds of each metric (a single seed has std 0)."
     def std(m): return float(runs[m].std(ddof=1)) if len(runs) > 1 else 0.0
     return {k: v for m in metrics for k, v in ((f'{m}_mean', float(runs[m].mean())), (f'{m}_std', std(m)))}
+
+# %% ../nbs/08_student.ipynb #9f0cc338
+def paired_gain(correct_a, correct_b, level:float=0.9, n_boot:int=2000, seed:int=0) -> dict:
+    "The gain in accuracy of B over A on the same test rows, with a paired-bootstrap interval at `level`."
+    a, b = np.asarray(correct_a, float), np.asarray(correct_b, float)
+    if a.shape != b.shape or a.ndim != 1: raise ConfigError(f'need two equal 1-d row vectors, got {a.shape}, {b.shape}')
+    diff, g = b - a, rng(seed)
+    boots = diff[g.integers(0, len(diff), (n_boot, len(diff)))].mean(1)
+    low, high = np.quantile(boots, [(1 - level) / 2, (1 + level) / 2])
+    return {'gain': float(diff.mean()), 'low': float(low), 'high': float(high), 'level': level,
+            'excludes_zero': bool(low > 0 or high < 0)}
 
 # %% ../nbs/08_student.ipynb #448e3bee
 @dataclass
