@@ -104,7 +104,8 @@ def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     lines = ['## Students', '', f"{cfg.get('student_method')} students, seeds {cfg.get('seeds')}, scored on "
              f'{test_rows} test rows. The spread is over student seeds only (the budget and the synthetic data '
              'stay fixed).', '',
-             '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd | gain over real [90% CI] |',
+             '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd '
+             '| gain over real [90% CI] |',
              '|---|---|---|---|---|---|']
     lines += [f"| {n} | {v['rows']} | {v['accuracy_mean']:.3f} ± {v['accuracy_std']:.3f} "
               f"| {fmt_num(v.get('accuracy_test_se'))} | {v['macro_f1_mean']:.3f} ± {v['macro_f1_std']:.3f} "

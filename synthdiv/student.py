@@ -257,7 +257,8 @@ def repeat_seeds(task:Task, train:Dataset, dev:Dataset, test:Dataset, cfg:Studen
     for s in seeds:
         st = train_student(task, train, dev, replace(cfg, seed=s))
         rows.append({'seed': s, **evaluate_student(st, task, test), 'seconds': st.seconds})
-        if keep_correct: rows[-1]['correct'] = (st.predict(test['text']) == np.asarray(test[task.target_column])).tolist()
+        if keep_correct:
+            rows[-1]['correct'] = (st.predict(test['text']) == np.asarray(test[task.target_column])).tolist()
     return pd.DataFrame(rows)
 
 # %% ../nbs/08_student.ipynb #265364a7
