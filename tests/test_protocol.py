@@ -12,9 +12,9 @@ def test_only_budget_labels_reach_a_model(monkeypatch):
     def spy_tune(base, task, train, dev, cfg, **kw):
         seen['teacher'].append((list(train['text']), list(dev['text'])))
         return tune(base, task, train, dev, cfg, **kw)
-    def spy_repeat(task, train, dev, test, cfg, seeds):
+    def spy_repeat(task, train, dev, test, cfg, seeds, **kw):
         seen['students'].append((train, list(dev['text']), cfg))
-        return repeat(task, train, dev, test, cfg, seeds=seeds)
+        return repeat(task, train, dev, test, cfg, seeds=seeds, **kw)
     monkeypatch.setattr(pipeline, 'fine_tune', spy_tune)
     monkeypatch.setattr(pipeline, 'repeat_seeds', spy_repeat)
     cfg = RunConfig.tiny(budget=40, n_annotate=24, n_topics=2, per_topic=6, seeds=[0], student_method='finetune',
