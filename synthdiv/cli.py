@@ -229,8 +229,7 @@ def cmd_report(a) -> int:
 def _user_task(a) -> Task:
     "The classification task of a user's file, from its flags."
     labels = [x.strip() for x in a.labels.split(',') if x.strip()]
-    return Task(a.file.stem.replace(' ', '_'), 'classification', labels, input_name=a.text_col.capitalize(),
-                output_name=a.label_col.capitalize(), description=a.description or f'rows of {a.file.name}')
+    return file_task(a.file, labels, a.text_col, a.label_col, a.description)
 
 # %% ../nbs/10_cli.ipynb #78c67073
 def _user_rows(a, task:Task) -> Dataset:

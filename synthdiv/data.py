@@ -19,8 +19,8 @@ from .core import *
 # %% auto #0
 __all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'as_list', 'Task', 'group_split', 'rotten_tomatoes',
            'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string',
-           'check_row', 'empty_dataset', 'validate_rows', 'validate_texts', 'load_user_data', 'budget_order',
-           'parse_budget', 'budget_label', 'budget_size', 'budget_sample', 'split_budget']
+           'check_row', 'empty_dataset', 'validate_rows', 'file_task', 'validate_texts', 'load_user_data',
+           'budget_order', 'parse_budget', 'budget_label', 'budget_size', 'budget_sample', 'split_budget']
 
 # %% ../nbs/01_data.ipynb #8a94f653
 def as_list(values) -> list:
@@ -332,6 +332,14 @@ def validate_rows(path, task:Task, text_col:str='text', target_col:str|None=None
         else: bad.append(_rejected_row(i, row, err))
     valid = Dataset.from_list(good, features=task.features()) if good else empty_dataset(task.features())
     return valid, Dataset.from_list(bad, features=_REJECTED) if bad else empty_dataset(_REJECTED)
+
+# %% ../nbs/01_data.ipynb #62368a08
+def file_task(path, labels:Sequence[str], text_col:str='text', label_col:str='label', description:str='') -> Task:
+    "The classification task of a user's file: named after it, with its labels, column names and description."
+    path = Path(path)
+    return Task(path.stem.replace(' ', '_') or 'task', 'classification', list(labels),
+                input_name=text_col.capitalize(), output_name=label_col.capitalize(),
+                description=description or f'rows of {path.name}')
 
 # %% ../nbs/01_data.ipynb #da57b189
 def validate_texts(path, text_col:str='text', split:str|None='train') -> tuple[Dataset, Dataset]:

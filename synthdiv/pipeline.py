@@ -173,23 +173,10 @@ def tiny(cls:RunConfig, **kw) -> RunConfig:
 # %% ../nbs/09a_pipeline.ipynb #95f543bc
 _POOL_FEATURES = Features({'text': Value('string'), 'gold': Value('int64')})
 
-def _user_task(cfg:RunConfig) -> Task:
-    "The classification task of a user's files, from the config."
-    return Task(Path(cfg.train_file).stem.replace(' ', '_') or 'task', 'classification', list(cfg.labels),
-                input_name=cfg.text_col.capitalize(), output_name=cfg.label_col.capitalize(),
-                description=cfg.description or f'rows of {Path(cfg.train_file).name}')
-
-def _held_out(rows:Dataset, share:float, seed:int) -> tuple[Dataset, Dataset]:
-    "(rest, test): a stratified `share` of `rows` held out, at least one row and leaving at least two."
-    order = budget_order(rows['label'], seed=seed)
-    n = min(len(rows) - 2, max(1, round(share * len(rows))))
-    return rows.select(np.sort(order[n:])), rows.select(np.sort(order[:n]))
-
-# %% ../nbs/09a_pipeline.ipynb #ede3aec0
 def _test_rows(cfg:RunConfig, task:Task, train:Dataset, bad:dict, notes:list) -> tuple[Dataset, Dataset]:
     "(train, test): the test file's valid rows, or a held-out share of train; what happened goes to `bad`, `notes`."
     if not cfg.test_file:
-        train, test = _held_out(train, cfg.test_share, cfg.seed)
+        train, test = split_budget(train, cfg.test_share, seed=cfg.seed)   # stratified, as a budget's dev part
         notes.append(f'no test file: {len(test)} of the labelled rows ({cfg.test_share:.0%}) held out to test on')
         return train, test
     test, bad['test'] = validate_rows(cfg.test_file, task, cfg.text_col, cfg.label_col)
@@ -205,10 +192,10 @@ def _pool(cfg:RunConfig, bad:dict) -> Dataset:
         texts = as_list(found['text'])
     return Dataset.from_dict({'text': texts, 'gold': [-1] * len(texts)}, features=_POOL_FEATURES)
 
-# %% ../nbs/09a_pipeline.ipynb #0b667c96
+# %% ../nbs/09a_pipeline.ipynb #8e40157a
 def file_data(cfg:RunConfig) -> tuple[RunData, dict]:
     "The user's task and data from the files of `cfg`, and the rows rejected from each file (with their reasons)."
-    task = _user_task(cfg)
+    task = file_task(cfg.train_file, cfg.labels, cfg.text_col, cfg.label_col, cfg.description)
     train, rejected = validate_rows(cfg.train_file, task, cfg.text_col, cfg.label_col)
     bad, notes = {'train': rejected}, [f'{cfg.train_file}: {len(train)} valid labelled rows, {len(rejected)} rejected']
     if len(train) < 8: raise DataError(f'need at least 8 valid labelled rows, found {len(train)}', file=cfg.train_file)
@@ -333,6 +320,11 @@ def data(self:RunContext) -> RunData: return self.loaded[0]
 def task(self:RunContext) -> Task: return self.data.task
 @patch(as_prop=True)
 def pool(self:RunContext) -> Dataset: return self.data.pool
+@patch(as_prop=True)
+def rt(self:RunContext):
+    "The Rotten Tomatoes splits (deprecated: a run's data is `data`, whatever its task)."
+    warnings.warn('RunContext.rt is deprecated: use RunContext.data', DeprecationWarning, stacklevel=2)
+    return rotten_tomatoes()
 
 # %% ../nbs/09a_pipeline.ipynb #96066c99
 @patch(as_prop=True)
