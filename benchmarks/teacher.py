@@ -4,7 +4,7 @@ Same base model (SmolLM2-135M-Instruct, fp32, CPU), same training pairs (the Rot
 `annotate` and `conditional` formats, tokenised once by `tokenise_pairs`, loss on the completion), same LoRA
 adapters (rank 16 on every projection), same optimiser (AdamW, linear warm-up and decay, gradient clipping at 1),
 same learning rate, one epoch, the same number of optimizer steps (the Trainer's batch size is the mean number of
-rows in synthdiv's token-budget batches). synthdiv's time includes its dev loss before and after the epoch (early
+rows in synthdiv's token-budget batches, and it accumulates gradients over as many batches as synthdiv does). synthdiv's time includes its dev loss before and after the epoch (early
 stopping's baseline) and the Learner's set-up on `accelerate`; so the Trainer's time includes the same two dev
 evaluations (`trainer.evaluate` on the same dev pairs before and after the epoch), as a user early-stopping with it
 would run. Throughput is real (non-padding) training tokens per second of that whole time. To show that both did the
@@ -28,12 +28,13 @@ def pairs_dataset(pairs):
     return Dataset.from_dict({'input_ids': [x[0] for x in pairs], 'labels': [x[1] for x in pairs],
                               'attention_mask': [[1] * len(x[0]) for x in pairs]})
 
-def trainer_run(base, cfg, train, dev, batch_size, group_by_length):
+def trainer_run(base, cfg, train, dev, batch_size, group_by_length=False):
     from transformers import Trainer, TrainingArguments, DataCollatorForSeq2Seq
     model = teacher_model(base, cfg)
     ds, dev_ds = pairs_dataset(train), pairs_dataset(dev)
-    steps = int(np.ceil(len(train) / batch_size))
+    steps = int(np.ceil(len(train) / batch_size / cfg.accumulate))
     args = TrainingArguments(output_dir=tempfile.mkdtemp(), per_device_train_batch_size=batch_size, per_device_eval_batch_size=batch_size,
+                             gradient_accumulation_steps=cfg.accumulate,
                              num_train_epochs=1,
                              learning_rate=cfg.learning_rate, lr_scheduler_type='linear', warmup_steps=int(cfg.warmup * steps),
                              weight_decay=0.0, max_grad_norm=1.0, logging_steps=10**6, save_strategy='no', report_to=[],
@@ -72,7 +73,7 @@ def main():
     before = dev_loss(teacher_model(base, cfg), dev, tok.pad_token_id)
     for r in results.values(): r['tokens_per_s'] = real_tokens / r['seconds']
     print(json.dumps({'cpu': platform.processor() or platform.machine(), 'threads': a.threads, 'train_pairs': len(train),
-                      'real_tokens': real_tokens, 'steps': len(plan), 'trainer_batch_size': batch_size,
+                      'real_tokens': real_tokens, 'batches': len(plan), 'accumulate': cfg.accumulate, 'trainer_batch_size': batch_size,
                       'dev_loss_before': before, 'results': results}, indent=1))
     for name in ('Trainer', 'Trainer group_by_length'):
         print(f"synthdiv / {name}: {results['synthdiv']['tokens_per_s'] / results[name]['tokens_per_s']:.2f}x tokens/s")

@@ -80,7 +80,8 @@ def _grid_parser(sub):
         formatter_class=_formatter,
         description='For each budget of Rotten Tomatoes reviews (or, with --task headlines, of BBC articles): tune a '
                     'teacher on it, annotate held-back inputs and generate new ones, then train students on real only '
-                    '(none), real+annotated, real+generated and all three, for each seed. Rows are appended to '
+                    '(none), real+annotated, real+generated and all three, each mode adding the same amount; each seed '
+                    'is a new draw of the budget, the teacher and the synthetic data. Rows are appended to '
                     'OUT/grid.jsonl as they finish, so rerunning the same command resumes; grid.csv and grid.png '
                     'summarise them.')
     g.add_argument('--out', type=Path, default=Path('runs/grid'), help='folder of the grid (rerun to resume)')
@@ -88,7 +89,8 @@ def _grid_parser(sub):
     g.add_argument('--budgets', type=_budget, nargs='+', help="shares ('5%%', 0.05) or numbers of rows "
                    '[rt: 1%% 5%% 10%% 100%%; headlines: 100 400]')
     g.add_argument('--modes', nargs='+', choices=MODES, default=list(MODES))
-    g.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2], help='student seeds')
+    g.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2],
+                   help='draws: each re-draws the budget, re-tunes the teacher and seeds the students')
     g.add_argument('--n-annotate', type=int, default=500, help='inputs the teacher labels per budget')
     g.add_argument('--n-generate', type=int, default=500, help='pairs the teacher writes per budget')
     g.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs (dev early stopping)')

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, InitVar
 from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np
-from datasets import Dataset, ClassLabel, Value, Features
+from datasets import Dataset, ClassLabel, Value, Features, concatenate_datasets
 from fastcore.basics import patch_to
 from .core import *
 from .data import *
@@ -21,7 +21,7 @@ __all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'TEMPLATE
            'annotate', 'Topics', 'discover_topics', 'PlanConfig', 'plan_prompts', 'teacher_prompt', 'chat_prompt',
            'parse_output', 'normalise_text', 'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity',
            'GenerationConfig', 'render_prompt', 'SyntheticData', 'plan_summary', 'dataset_card', 'write_outputs',
-           'generate']
+           'generate', 'check_labels']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -492,3 +492,24 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
                          'filters': fcfg.to_dict(), 'plan': plan_summary(plan)})
     write_outputs(res, task, out)
     return res
+
+# %% ../nbs/04_generation.ipynb #36e62c5b
+def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=None, prefix:str='') -> SyntheticData:
+    "Keep the generated rows whose label `llm` confirms (top label, or probability >= `threshold`); reject the rest."
+    if task.kind != 'classification': raise ConfigError('checking labels needs a classification task')
+    data, col = res.data, task.target_column
+    if not len(data): return SyntheticData(data, res.rejected, {**res.config, 'label_check': {'rows': 0}})
+    scores = label_scores(llm, task, data['text'], prefix)
+    p = np.exp(scores - scores.max(1, keepdims=True))
+    p /= p.sum(1, keepdims=True)
+    asked = np.asarray(data[col])
+    p_asked = p[np.arange(len(asked)), asked]
+    ok = p_asked >= threshold if threshold is not None else p.argmax(1) == asked
+    data = data.remove_columns('confidence').add_column('confidence', p_asked.astype(float).tolist())
+    bad = [{**r, col: str(r[col]), 'output': r['text'], 'reason': 'label not confirmed'}
+           for r in data.select(np.flatnonzero(~ok))]
+    rejected = concatenate_datasets([res.rejected, Dataset.from_list(bad, features=res.rejected.features)]) if bad \
+        else res.rejected
+    check = {'judge': llm.name, 'threshold': threshold, 'rows': len(asked), 'confirmed': int(ok.sum()),
+             'agreement': float(np.mean(p.argmax(1) == asked))}
+    return SyntheticData(data.select(np.flatnonzero(ok)), rejected, {**res.config, 'label_check': check})

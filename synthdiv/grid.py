@@ -49,7 +49,7 @@ class GridFolder:
         _check_settings(self.out, cfg)
         self.done = self.rows()
     def rows(self) -> dict:
-        "The finished rows, by (budget, mode, seed); a teacher row has mode 'teacher' and seed -1."
+        "The finished rows, by (budget, mode, seed); a teacher row has mode 'teacher' (grids before draws: seed -1)."
         if not self.path.exists(): return {}
         rows = [json.loads(l) for l in self.path.read_text().splitlines() if l.strip()]
         return {(r['budget'], r['mode'], r['seed']): r for r in rows}
@@ -65,7 +65,7 @@ def todo(self:GridFolder, budget, modes, seeds) -> list:
     return [(m, s) for m in modes for s in seeds if (budget, m, s) not in self.done]
 
 @patch
-def has_teacher(self:GridFolder, budget) -> bool: return (budget, 'teacher', -1) in self.done
+def has_teacher(self:GridFolder, budget, seed) -> bool: return (budget, 'teacher', seed) in self.done
 
 @patch
 def frame(self:GridFolder) -> pd.DataFrame: return pd.DataFrame(list(self.rows().values()))
@@ -131,21 +131,25 @@ def _budget_students(folder:GridFolder, w:GridBudget, budget, modes, todo:list, 
         _log_student(log, budget, i, len(todo), m, s, text, t0)
 
 # %% ../nbs/09b_grid.ipynb #cd43356e
+def _grid_draw(folder:GridFolder, cfg:Config, budget_work:Callable, b, s, log):
+    "One draw (budget `b`, seed `s`): its teacher row, the synthetic data its modes need, its missing students."
+    todo = folder.todo(b, cfg.modes, [s])
+    if not todo and folder.has_teacher(b, s): return
+    w, plan = budget_work(b, s), grid_stages(folder.has_teacher(b, s), cfg.modes)
+    stages = Stages(w.run, {k: v for k, v in w.expected.items() if k in plan}, log=log)
+    if 'teacher' in plan:
+        row = w.teacher_row(stages('teacher', w.stages['teacher']))
+        folder.append({'budget': b, 'mode': 'teacher', 'seed': s, **row})
+    _warn_untrained(w, stages, plan, b, log)
+    for name in ('annotate', 'generate'):
+        if name in plan: stages(name, w.stages[name])
+    _budget_students(folder, w, b, list(cfg.modes), todo, log)
+
 def run_grid(cfg:Config, out_dir, budget_work:Callable, log=print) -> pd.DataFrame:
-    "Every budget × mode × seed of `cfg` (`budget_work(b)`: the `GridBudget` of budget `b`), resumable in `out_dir`."
+    "Every budget × seed × mode of `cfg` (`budget_work(b, s)`: the `GridBudget` of draw `s` of budget `b`); resumable"
     folder, t0 = GridFolder(out_dir, cfg), time.time()
     for b in cfg.budgets:
-        todo = folder.todo(b, cfg.modes, cfg.seeds)
-        if not todo and folder.has_teacher(b): continue
-        w, plan = budget_work(b), grid_stages(folder.has_teacher(b), cfg.modes)
-        stages = Stages(w.run, {k: v for k, v in w.expected.items() if k in plan}, log=log)
-        if 'teacher' in plan:
-            row = w.teacher_row(stages('teacher', w.stages['teacher']))
-            folder.append({'budget': b, 'mode': 'teacher', 'seed': -1, **row})
-        _warn_untrained(w, stages, plan, b, log)
-        for name in ('annotate', 'generate'):
-            if name in plan: stages(name, w.stages[name])
-        _budget_students(folder, w, b, list(cfg.modes), todo, log)
+        for s in cfg.seeds: _grid_draw(folder, cfg, budget_work, b, s, log)
     write_provenance(folder.out, t0, config=cfg.to_dict())
     return folder.frame()
 
@@ -155,7 +159,7 @@ class GridConfig(Config):
     "The Rotten Tomatoes budget × mode grid."
     budgets: list = field(default_factory=lambda: [0.01, 0.05, 0.1, 1.0])  # counts of reviews, or shares of train
     modes: list = field(default_factory=lambda: list(MODES))
-    seeds: list = field(default_factory=lambda: [0, 1, 2])     # student seeds
+    seeds: list = field(default_factory=lambda: [0, 1, 2])     # draws: each re-draws the budget, re-tunes the teacher
     n_annotate: int = 500             # pool reviews the teacher labels per budget
     n_generate: int = 500             # reviews the teacher writes per budget
     template: str = 'topic_style'     # the generation plan's template
@@ -173,12 +177,12 @@ class GridConfig(Config):
         get_profile(self.profile)
 
 # %% ../nbs/09b_grid.ipynb #07dcc42a
-def budget_context(cfg:GridConfig, out:Path, budget) -> RunContext:
-    "The pipeline context of `budget` in the grid of `cfg` at `out`."
+def budget_context(cfg:GridConfig, out:Path, budget, seed:int=0) -> RunContext:
+    "The pipeline context of draw `seed` of `budget` in the grid of `cfg` at `out`."
     rc = RunConfig(profile=cfg.profile, budget=budget, teacher_epochs=cfg.teacher_epochs, teacher_test=cfg.teacher_test,
                    n_annotate=cfg.n_annotate, template=cfg.template, n_topics=max(1, cfg.n_generate // 10),
-                   per_topic=min(10, cfg.n_generate), student_method=cfg.student_method)
-    return RunContext(rc, Path(out)/f'budget-{budget}')
+                   per_topic=min(10, cfg.n_generate), student_method=cfg.student_method, seed=seed)
+    return RunContext(rc, Path(out)/f'budget-{budget}'/f'seed-{seed}')
 
 _budget_context = budget_context   # the old private name
 
@@ -198,8 +202,8 @@ def _rt_teacher_row(c:RunContext):
                       'prompted_accuracy': t['prompted_accuracy']}
 
 # %% ../nbs/09b_grid.ipynb #314e79fc
-def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
-    c = budget_context(cfg, out, b)
+def _rt_budget(cfg:GridConfig, out:Path, b, s) -> GridBudget:
+    c = budget_context(cfg, out, b, s)
     return GridBudget(c.run, RT_TASK, c.few_train, c.cfg.expected_seconds(len(c.data.train)),
                       {s: (lambda s=s: run_stage(c, s)) for s in ('teacher', 'annotate', 'generate')},
                       _rt_teacher_row(c), _rt_student(c, cfg), c.teacher_cached,
@@ -208,7 +212,7 @@ def _rt_budget(cfg:GridConfig, out:Path, b) -> GridBudget:
 # %% ../nbs/09b_grid.ipynb #fb33bfdb
 def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student scores for every budget × mode × seed of Rotten Tomatoes, and teacher rows (resumable in `out_dir`)."
-    return run_grid(cfg, out_dir, lambda b: _rt_budget(cfg, Path(out_dir), b), log=log)
+    return run_grid(cfg, out_dir, lambda b, s: _rt_budget(cfg, Path(out_dir), b, s), log=log)
 
 # %% ../nbs/09b_grid.ipynb #9d5e3fbc
 def _references(metric:str) -> dict:
@@ -219,7 +223,7 @@ def _references(metric:str) -> dict:
 def grid_table(df:pd.DataFrame, metric:str='accuracy') -> pd.DataFrame:
     "Mean and sd over seeds of the students' `metric` per budget and mode, with the teacher rows' references."
     st = df[df['mode'] != 'teacher'].groupby(['budget', 'mode'])[metric].agg(['mean', 'std']).reset_index()
-    te = df[df['mode'] == 'teacher'].set_index('budget')
+    te = df[df['mode'] == 'teacher'].groupby('budget').mean(numeric_only=True)   # over the draws
     ref = {k: name for k, (_, name) in _references(metric).items() if k in te}
     means = st.pivot(index='budget', columns='mode', values='mean')
     sds = st.pivot(index='budget', columns='mode', values='std').add_suffix(' sd')
@@ -235,7 +239,7 @@ def plot_grid(df:pd.DataFrame, ax=None, metric:str='accuracy'):
     st = st.groupby(['mode', 'budget']).agg(mean=(metric, 'mean'), std=(metric, 'std'), se=('se', 'mean')).reset_index()
     for m, t in st.groupby('mode'):
         ax.errorbar(t.budget, t['mean'], yerr=np.maximum(t['std'].fillna(0), t['se']), marker='o', capsize=3, label=m)
-    te = df[df['mode'] == 'teacher'].sort_values('budget')
+    te = df[df['mode'] == 'teacher'].groupby('budget').mean(numeric_only=True).reset_index()   # over the draws
     for col, (style, name) in _references(metric).items():
         if col in te and te[col].notna().any(): ax.plot(te.budget, te[col], style, label=name)
     ax.set_xscale('log')
@@ -247,14 +251,15 @@ def plot_grid(df:pd.DataFrame, ax=None, metric:str='accuracy'):
 
 # %% ../nbs/09b_grid.ipynb #787ff35c
 def grid_teacher(grid_dir, # a Rotten Tomatoes grid's folder (`budget_grid`'s `out_dir`)
-                 budget # one of its budgets, as given to the grid (e.g. `0.05`, `1.0`, or `16` rows)
+                 budget, # one of its budgets, as given to the grid (e.g. `0.05`, `1.0`, or `16` rows)
+                 seed:int=0 # the draw of that budget
                 ):
-    "The tuned teacher of `budget` in the grid at `grid_dir`, loaded from the cache (never trained here)."
+    "The tuned teacher of draw `seed` of `budget` in the grid at `grid_dir`, from the cache (never trained here)."
     out = Path(grid_dir)
-    run = out/f'budget-{budget}'
+    run = out/f'budget-{budget}'/f'seed-{seed}'
     if not (out/'grid_config.json').exists() or not run.exists():
-        raise FileNotFoundError(f'{run}: no such grid budget')
-    c = budget_context(GridConfig.load(out/'grid_config.json'), out, budget)
+        raise FileNotFoundError(f'{run}: no such grid budget and seed')
+    c = budget_context(GridConfig.load(out/'grid_config.json'), out, budget, seed)
     if not c.teacher_cached():
         raise FileNotFoundError(f'the teacher of {run} is not in the cache: run its grid to train it')
     return c.teacher
@@ -316,11 +321,11 @@ def _headline_score(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
     return score
 
 # %% ../nbs/09b_grid.ipynb #04de4ff6
-def _headline_annotate(d:HeadlineData, run:Path, teacher:Callable, few:Dataset) -> Callable:
+def _headline_annotate(d:HeadlineData, run:Path, teacher:Callable, few:Dataset, seed:int) -> Callable:
     def annotate_pool():
         in_budget, train = set(as_list(few['text'])), d.splits['train']
         cand = [i for i, t in enumerate(as_list(train['text'])) if t not in in_budget]
-        picked = train.select(sorted(rng(0).choice(cand, min(d.cfg.n_annotate, len(cand)), replace=False).tolist())
+        picked = train.select(sorted(rng(seed).choice(cand, min(d.cfg.n_annotate, len(cand)), replace=False).tolist())
                               if cand else [])
         ds = annotate(teacher(), HEADLINE_TASK, list(picked['text']), out_dir=run/'annotated'/'shards',
                       max_new_tokens=24)
@@ -351,10 +356,10 @@ def _headline_student(d:HeadlineData, dev:Dataset) -> Callable:
     return student
 
 # %% ../nbs/09b_grid.ipynb #a8b0b2ea
-def _headline_budget(d:HeadlineData, out:Path, b) -> GridBudget:
-    run, tcfg = Path(out)/f'budget-{b}', headline_teacher_config(d.cfg)
-    few = budget_sample(d.splits['train'], b, seed=0)
-    few_train, few_dev = split_budget(few)   # select on the budget's own labels
+def _headline_budget(d:HeadlineData, out:Path, b, s) -> GridBudget:
+    run, tcfg = Path(out)/f'budget-{b}'/f'seed-{s}', replace(headline_teacher_config(d.cfg), seed=s)
+    few = budget_sample(d.splits['train'], b, seed=s)
+    few_train, few_dev = split_budget(few, seed=s)   # select on the budget's own labels
     made = {}
     def teacher():
         if 'teacher' not in made:
@@ -362,7 +367,7 @@ def _headline_budget(d:HeadlineData, out:Path, b) -> GridBudget:
         return made['teacher']
     def teacher_row(t): return {'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf'],
                                 **lead_baseline(d.test, few)}
-    stages = {'teacher': _headline_score(d, run, teacher), 'annotate': _headline_annotate(d, run, teacher, few),
+    stages = {'teacher': _headline_score(d, run, teacher), 'annotate': _headline_annotate(d, run, teacher, few, s),
               'generate': _headline_generate(d, run, teacher)}
     cached = lambda: teacher_cache_path(d.base, HEADLINE_TASK, few_train, few_dev, tcfg).exists()
     return GridBudget(run, HEADLINE_TASK, few_train, d.cfg.expected_seconds(len(few)), stages, teacher_row,
@@ -372,4 +377,4 @@ def _headline_budget(d:HeadlineData, out:Path, b) -> GridBudget:
 def headline_grid(cfg:HeadlineGridConfig, out_dir, log=print) -> pd.DataFrame:
     "Student chrF, BLEU and ROUGE-L for every budget × mode × seed on BBC headlines, and teacher rows (resumable)."
     d = HeadlineData(cfg)
-    return run_grid(cfg, out_dir, lambda b: _headline_budget(d, Path(out_dir), b), log=log)
+    return run_grid(cfg, out_dir, lambda b, s: _headline_budget(d, Path(out_dir), b, s), log=log)

@@ -20,12 +20,12 @@ from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
                                  teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
-                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS)
+                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
 from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds, paired_gain
-from .report import write_report, plot_students
+from .report import write_report, plot_students, plot_gains
 
 # %% auto #0
 __all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
@@ -104,6 +104,8 @@ def _check_run_config(cfg, renamed:dict):
     if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
     if cfg.student_method not in ('frozen', 'finetune'):
         raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {cfg.student_method!r}")
+    if cfg.weight_by not in ('none', 'confidence'):
+        raise ConfigError(f"weight_by must be 'none' or 'confidence', got {cfg.weight_by!r}")
     if cfg.data not in (*BUILTIN_DATA, 'files'):
         raise ConfigError(f"data must be one of {sorted(BUILTIN_DATA)} or 'files', got {cfg.data!r}")
     if (cfg.data == 'files') != bool(cfg.train_file):
@@ -136,10 +138,11 @@ class RunConfig(RunDataConfig):
     budget: float = 0.05              # labelled rows the teacher and students get: a count, or a share of train
     teacher_epochs: int = 2           # upper bound on teacher epochs (dev-set early stopping)
     teacher_test: int = 500           # test rows the teacher is scored on (label scoring)
-    n_annotate: int = 400             # unlabelled pool texts the teacher labels
+    n_annotate: int = 400             # unlabelled pool texts the teacher labels (0: the whole pool)
     template: str = 'topic_style_persona'  # prompt template of the generation plan
     n_topics: int = 8                 # T: topics in the plan
     per_topic: int = 20               # G: generations per topic
+    check_labels: bool = True         # keep only generated rows whose label the annotator reads back
     temperature: list = field(default_factory=lambda: [0.7, 1.2])  # temperature schedule over a topic's generations
     agent_rounds: int = 4             # cluster-agent rounds per corpus
     agent_k: int = 6                  # texts per cluster-agent round
@@ -148,6 +151,7 @@ class RunConfig(RunDataConfig):
     student_method: str = 'frozen'    # 'frozen' (MiniLM + logistic regression) or 'finetune'
     dev_share: float = 0.25           # share of the budget held out to select on (teacher epoch, student epoch or C)
     student_epochs: int = 6           # rounds of a fine-tuned student (its updates are the same in every mode)
+    weight_by: str = 'none'           # 'confidence': each synthetic row weighs the annotator's confidence in it
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
@@ -404,17 +408,30 @@ def _stage_teacher(c:RunContext) -> dict:
     t, n = c.teacher, min(c.cfg.teacher_test, len(all_test))
     test = all_test.select(np.sort(rng(0).choice(len(all_test), n, replace=False)))
     tuned = evaluate_teacher(t, c.task, test)
-    prompted = evaluate_teacher(c.base, c.task, test, fewshot_prefix(c.task, None, c.data.instruction))
+    prompted = evaluate_teacher(c.base, c.task, test, c.prompt_prefix)
+    dev = {'tuned': evaluate_teacher(t, c.task, c.few_dev)['score'],
+           'prompted': evaluate_teacher(c.base, c.task, c.few_dev, c.prompt_prefix)['score']}
     return {'name': t.name, 'best_epoch': t.best_epoch, 'history': t.history, 'test_rows': len(test),
             'tuned_accuracy': tuned['score'], 'tuned_se': tuned['se'], 'prompted_accuracy': prompted['score'],
-            'prompted_se': prompted['se'], 'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1)}
+            'prompted_se': prompted['se'], 'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1),
+            'dev_rows': len(c.few_dev), 'dev_tuned': dev['tuned'], 'dev_prompted': dev['prompted'],
+            'annotator': 'tuned' if dev['tuned'] >= dev['prompted'] else 'prompted'}
+
+@patch(as_prop=True)
+def prompt_prefix(self:RunContext) -> str: return fewshot_prefix(self.task, None, self.data.instruction)
+@patch(as_prop=True)
+def annotator(self:RunContext) -> tuple:
+    "Who labels text downstream, as (model, prompt prefix): the tuned teacher, or the prompted base model."
+    if self.results.get('teacher', {}).get('annotator') == 'prompted': return self.base, self.prompt_prefix
+    return self.teacher, ''
 
 # %% ../nbs/09a_pipeline.ipynb #879258e4
 def _annotation_inputs(c:RunContext) -> Dataset:
     "Up to `n_annotate` pool texts outside the budget, drawn with the run's seed."
     in_budget = set(as_list(c.few['text']))
     cand = [i for i, t in enumerate(as_list(c.pool['text'])) if t not in in_budget]
-    picked = rng(c.cfg.seed).choice(cand, min(c.cfg.n_annotate, len(cand)), replace=False) if cand else []
+    n = min(c.cfg.n_annotate or len(cand), len(cand))
+    picked = rng(c.cfg.seed).choice(cand, n, replace=False) if cand else []
     return c.pool.select(sorted(int(i) for i in picked))
 
 # %% ../nbs/09a_pipeline.ipynb #b7ca9bf0
@@ -423,9 +440,11 @@ def _stage_annotate(c:RunContext) -> dict:
     if not len(picked):   # no unlabelled file, or a budget that takes every text: the mode adds no rows
         save_dataset(empty_dataset(synthetic_features(c.task)), c.run/'annotated'/'dataset')
         return {'rows': 0, 'note': 'no unlabelled texts outside the budget'}
-    ds = annotate(c.teacher, c.task, picked['text'], out_dir=c.run/'annotated'/'shards')
+    llm, prefix = c.annotator
+    ds = annotate(llm, c.task, picked['text'], out_dir=c.run/'annotated'/'shards', prefix=prefix)
     save_dataset(ds, c.run/'annotated'/'dataset')
-    out, gold = {'rows': len(ds), 'mean_confidence': float(np.mean(ds['confidence']))}, np.array(picked['gold'])
+    out, gold = {'rows': len(ds), 'mean_confidence': float(np.mean(ds['confidence'])), 'annotator': llm.name}, \
+        np.array(picked['gold'])
     if (gold >= 0).all():
         out.update(accuracy_vs_hidden_gold=c.task.evaluate(np.array(ds['label']), gold),
                    majority_class=float(np.bincount(gold).max() / len(gold)))
@@ -436,10 +455,14 @@ def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
     gcfg = GenerationConfig(max_new_tokens=60, seed=c.cfg.seed)
     res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
+    if c.cfg.check_labels:
+        llm, prefix = c.annotator
+        res = check_labels(llm, c.task, res, prefix=prefix)
+        write_outputs(res, c.task, c.run/'generated')
     save_dataset(res.data, c.run/'generated'/'dataset')
     counts = np.bincount(np.asarray(res.data['label'], int), minlength=c.task.num_labels)
     return {'counts': res.counts, 'rates': res.rates(), 'labels': dict(zip(c.task.label_names, counts.tolist())),
-            'template': c.plan[0]['template']}
+            'template': c.plan[0]['template'], 'label_check': res.config.get('label_check')}
 
 # %% ../nbs/09a_pipeline.ipynb #ca848968
 def _corpora(c:RunContext) -> dict:
@@ -491,6 +514,7 @@ _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+g
 
 def _stage_students(c:RunContext) -> dict:
     sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
+                     weight_by=c.cfg.weight_by,
                      seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
@@ -499,6 +523,7 @@ def _stage_students(c:RunContext) -> dict:
     base = out['real'].pop('correct')
     for name in list(out)[1:]: out[name]['gain_vs_real'] = paired_gain(base, out[name].pop('correct'))
     RunDir(c.run).save_figure('students.png', plot_students(out, c.results.get('teacher')))
+    RunDir(c.run).save_figure('gains.png', plot_gains(out))
     return out
 
 # %% ../nbs/09a_pipeline.ipynb #ea081e1a

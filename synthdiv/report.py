@@ -11,7 +11,7 @@ from .core import *
 
 # %% auto #0
 __all__ = ['fmt_num', 'markdown_table', 'teacher_section', 'synthetic_section', 'diversity_section', 'agent_section',
-           'information_section', 'students_section', 'time_section', 'write_report', 'plot_students']
+           'information_section', 'students_section', 'time_section', 'write_report', 'plot_students', 'plot_gains']
 
 # %% ../nbs/09_report.ipynb #246d2f82
 def fmt_num(x, digits:int=3) -> str:
@@ -33,8 +33,15 @@ def teacher_section(t:dict) -> list[str]:
     "The teacher: tuned against prompted, on the same test rows."
     tuned = f"**{fmt_num(t.get('tuned_accuracy'))}** ± {fmt_num(t.get('tuned_se'))}"
     prompted = f"{fmt_num(t.get('prompted_accuracy'))} ± {fmt_num(t.get('prompted_se'))}"
-    return ['## Teacher', '', f"`{t.get('name')}`, best epoch {t.get('best_epoch')}. Label-scoring accuracy on "
-            f"{t.get('test_rows')} test rows: tuned {tuned}, prompted zero-shot {prompted}.", '']
+    lines = ['## Teacher', '', f"`{t.get('name')}`, best epoch {t.get('best_epoch')}. Label-scoring accuracy on "
+             f"{t.get('test_rows')} test rows: tuned {tuned}, prompted zero-shot {prompted}."]
+    if 'annotator' in t:
+        who = ('the tuned teacher labels text downstream' if t['annotator'] == 'tuned' else
+               'tuning did not beat the prompted model there, so the prompted base model labels text downstream '
+               '(annotation and the label check; generation still uses the tuned teacher)')
+        lines += ['', f"On the budget's {t['dev_rows']} dev rows: tuned {fmt_num(t['dev_tuned'])}, prompted "
+                  f"{fmt_num(t['dev_prompted'])}; {who}."]
+    return lines + ['']
 
 # %% ../nbs/09_report.ipynb #795dc457
 def synthetic_section(cfg:dict, a:dict, g:dict) -> list[str]:
@@ -48,7 +55,15 @@ def synthetic_section(cfg:dict, a:dict, g:dict) -> list[str]:
             '',
             f"Generated {counts.get('requested')} rows ({plan}, temperature {cfg.get('temperature')}): "
             f"{counts.get('kept')} kept; outcomes `{counts}`. Data: `generated/data.jsonl`, rejected rows with "
-            "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", '']
+            "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", ''] + _label_check_words(g)
+
+def _label_check_words(g:dict) -> list[str]:
+    "The label-fidelity sentence, when the generated rows' labels were checked."
+    lc = g.get('label_check') or {}
+    if not lc.get('rows'): return []
+    return [f"Label fidelity: the annotator read back the asked label for {lc['agreement']:.1%} of the {lc['rows']} "
+            f"generated rows that passed the other filters; {lc['rows'] - lc['confirmed']} were rejected as "
+            "`label not confirmed`.", '']
 
 # %% ../nbs/09_report.ipynb #91d57ee6
 def diversity_section(d:dict) -> list[str]:
@@ -110,7 +125,8 @@ def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     lines += [f"| {n} | {v['rows']} | {v['accuracy_mean']:.3f} ± {v['accuracy_std']:.3f} "
               f"| {fmt_num(v.get('accuracy_test_se'))} | {v['macro_f1_mean']:.3f} ± {v['macro_f1_std']:.3f} "
               f"| {_gain_cell(v.get('gain_vs_real'))} |" for n, v in s.items()]
-    return lines + [''] + _gain_words(s) + ['![students](figures/students.png)', '']
+    gains = ['![gains](figures/gains.png)', ''] if any(v.get('gain_vs_real') for v in s.values()) else []
+    return lines + [''] + _gain_words(s) + ['![students](figures/students.png)', ''] + gains
 
 # %% ../nbs/09_report.ipynb #4133a783
 def time_section(seconds:dict) -> list[str]:
@@ -158,5 +174,23 @@ def plot_students(students:dict, teacher:dict|None=None, ax=None):
     lo = min(students[n]['accuracy_mean'] - e for n, e in zip(names, err))
     ax.set_ylim(max(0, lo - 0.1), 1)
     ax.set_ylabel('student test accuracy')
+    ax.figure.tight_layout()
+    return ax.figure
+
+# %% ../nbs/09_report.ipynb #caeea758
+def plot_gains(students:dict, ax=None):
+    "Each mode's gain in accuracy over real-only, with its interval (`gain_vs_real`), against zero."
+    import matplotlib.pyplot as plt
+    rows = [(n, v['gain_vs_real']) for n, v in students.items() if v.get('gain_vs_real')]
+    ax = ax or plt.subplots(figsize=(5, 0.8 + 0.5 * len(rows)))[1]
+    for i, (n, g) in enumerate(rows):
+        ax.errorbar(g['gain'], i, xerr=[[g['gain'] - g['low']], [g['high'] - g['gain']]], fmt='o', capsize=4,
+                    color='tab:green' if g['excludes_zero'] and g['gain'] > 0 else
+                          'tab:red' if g['excludes_zero'] else 'tab:gray')
+    ax.axvline(0, color='k', lw=0.8)
+    ax.set_yticks(range(len(rows)), [n for n, _ in rows])
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    level = rows[0][1].get('level', 0.9) if rows else 0.9
+    ax.set_xlabel(f'gain in test accuracy over real-only ({level:.0%} paired-bootstrap interval)')
     ax.figure.tight_layout()
     return ax.figure

@@ -60,7 +60,8 @@ class TeacherConfig(Config):
     lora_alpha: int = 32            # LoRA scale numerator
     lora_dropout: float = 0.05      # dropout on the LoRA input
     lora_modules: list = field(default_factory=lambda: list(_LORA_MODULES))  # module names that get adapters
-    token_budget: int = 2048        # padded tokens per batch
+    token_budget: int = 512         # padded tokens per forward pass (activation memory grows with it)
+    accumulate: int = 4             # forward passes whose gradients make one optimiser step
     max_length: int = 256           # longest training sequence in tokens
     warmup: float = 0.1             # fraction of steps with linear warm-up
     patience: int = 1               # epochs without dev improvement before stopping
@@ -72,6 +73,7 @@ class TeacherConfig(Config):
         if not self.formats or any(f not in FORMATS for f in self.formats):
             raise ConfigError(f"formats must be a non-empty subset of {FORMATS}, got {self.formats}")
         if self.epochs < 1: raise ConfigError(f"epochs must be >= 1, got {self.epochs}")
+        if self.accumulate < 1: raise ConfigError(f"accumulate must be >= 1, got {self.accumulate}")
     @property
     def learning_rate(self) -> float: return self.lr or (2e-4 if self.method == 'lora' else 2e-5)
 
@@ -136,7 +138,7 @@ def teacher_learner(model, train:list, dev:list, cfg:TeacherConfig, pad_id:int, 
     cbs = [EarlyStopping(cfg.patience, min_delta=1e-4, baseline=True), ProgressBar(desc), *cbs]
     if checkpoint is not None: cbs.append(Checkpoint(checkpoint, checkpoint_every, fingerprint))
     return Learner(model, loss, plans, lambda m: dev_loss(m, dev, pad_id), lr=cfg.learning_rate, warmup=cfg.warmup,
-                   cbs=cbs, sizes=lambda rows: sum(lengths[i] for i in rows))
+                   cbs=cbs, sizes=lambda rows: sum(lengths[i] for i in rows), accumulate=cfg.accumulate)
 
 # %% ../nbs/03_teacher.ipynb #602b4b4e
 class Teacher(LocalLM):

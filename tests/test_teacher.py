@@ -22,7 +22,7 @@ def test_full_fine_tuning_saves_every_weight_and_reloads_without_a_base(tmp_path
 
 def test_loss_on_all_tokens_learns_the_inputs_too(tmp_path):
     few, dev = _data()
-    cfg = dict(epochs=3, lr=3e-3, formats=['annotate'])
+    cfg = dict(epochs=3, lr=3e-3, formats=['annotate'], accumulate=1)   # a step per batch: enough steps on few rows
     only = fine_tune(tiny_llm(), RT_TASK, few, dev, TeacherConfig(loss_on='completion', **cfg), path=tmp_path/'c')
     every = fine_tune(tiny_llm(), RT_TASK, few, dev, TeacherConfig(loss_on='all', **cfg), path=tmp_path/'a')
     text = [' ' + dev['text'][0]]

@@ -3,7 +3,9 @@ Reads a Rotten Tomatoes grid's budget folder (its settings and generated data), 
 cache the way the grid does (`synthdiv.grid.grid_teacher`: it must be there, nothing is trained) and scores every kept
 review with it (`synthdiv.generation.label_fidelity`).
 usage: python nbs/lab/scripts/label_agreement.py [GRID_DIR] [--out DIR]   (default: results/cpu-2026-11-23/rt-100-e1, the 100% budget)
-With --out, the line is also written to DIR/label_agreement.txt with its provenance.json."""
+With --out, the line is also written to DIR/label_agreement.txt with its provenance.json.
+Written for grid folders made before each seed became a draw of its own (budget-B/ without seed-S/ inside, library at
+26fdf4b or earlier, as the default folder is): run it with that commit's library."""
 import argparse, sys, time
 from pathlib import Path
 from synthdiv.core import write_provenance
