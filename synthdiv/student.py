@@ -18,9 +18,9 @@ from .train import *
 
 # %% auto #0
 __all__ = ['MODES', 'GeneratorConfig', 'GeneratorStudent', 'train_generator', 'evaluate_generator', 'pretrain_generator', 'mix',
-           'mode_sets', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'classifier_learner', 'train_student',
-           'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'paired_gain', 'Seq2SeqConfig', 'bert2bert',
-           'Seq2SeqStudent', 'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores',
+           'mode_sets', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'bf16_is_fast', 'classifier_learner',
+           'train_student', 'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'paired_gain', 'Seq2SeqConfig',
+           'bert2bert', 'Seq2SeqStudent', 'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores',
            'evaluate_seq2seq', 'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
 
 # %% ../nbs/08_student.ipynb #bb023bb9
@@ -83,6 +83,8 @@ class StudentConfig(Config):
     max_length: int = 128        # tokens per input
     seed: int = 0
     updates: int|None = None     # optimiser updates in all, in `epochs` rounds (None: `epochs` passes over the data)
+    precision: str = 'auto'      # 'auto' (bf16 where it is fast, else fp32), 'bf16' or 'fp32'
+    freeze_embeddings: bool = True   # keep the word embeddings as pretrained (fine-tuning only)
     mode: InitVar[str|None] = None   # the old name of `method`
     _renamed = {'mode': 'method'}
     def __post_init__(self, mode):
@@ -93,6 +95,8 @@ class StudentConfig(Config):
             raise ConfigError(f"StudentConfig.method must be 'finetune' or 'frozen', got {self.method!r}")
         if self.updates is not None and not self.updates >= self.epochs:
             raise ConfigError(f'StudentConfig.updates must be at least epochs ({self.epochs}), got {self.updates}')
+        if self.precision not in ('auto', 'bf16', 'fp32'):
+            raise ConfigError(f"StudentConfig.precision must be 'auto', 'bf16' or 'fp32', got {self.precision!r}")
 
 # %% ../nbs/08_student.ipynb #febc95d8
 def model_path(name:str) -> Path:
@@ -151,8 +155,11 @@ def _frozen(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoint
     for C in (0.1, 1.0, 10.0, 100.0):
         clf = LogisticRegression(C=C, max_iter=2000).fit(X, y, sample_weight=w)
         acc = float((clf.predict(Xd) == yd).mean())
-        history.append({'C': C, 'dev_accuracy': acc})
-        if best is None or acc > best[0]: best = (acc, clf)
+        p = np.full((len(yd), task.num_labels), 1e-12)
+        p[:, clf.classes_] = clf.predict_proba(Xd)
+        loss = float(-np.log(np.clip(p[np.arange(len(yd)), yd], 1e-12, 1)).mean())
+        history.append({'C': C, 'dev_accuracy': acc, 'dev_log_loss': loss})
+        if best is None or loss < best[0]: best = (loss, clf)
     clf = best[1]
     def proba(texts):
         p = np.zeros((len(texts), task.num_labels))
@@ -172,13 +179,25 @@ def _epoch_plans(lengths:Sequence[int], batch_size:int, max_length:int, epochs:i
     cuts = np.linspace(0, updates, epochs + 1).round().astype(int)
     return [batches[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
 
-def _classifier_proba(model, tok, texts:Sequence[str], max_length:int, batch_size:int=64) -> np.ndarray:
-    "Class probabilities of a sequence classifier for `texts`, in batches sorted by length."
+def bf16_is_fast(device:str|None=None) -> bool:
+    "Whether `device` (default: `default_device()`) has fast bf16 kernels: a bf16 GPU, or a CPU with AMX/AVX-512 BF16."
+    import torch
+    device = device or default_device()
+    if device.startswith('cuda'): return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    try: flags = Path('/proc/cpuinfo').read_text().split()
+    except OSError: return False
+    return 'amx_bf16' in flags or 'avx512_bf16' in flags
+
+def _bf16(cfg:StudentConfig) -> bool: return cfg.precision == 'bf16' or (cfg.precision == 'auto' and bf16_is_fast())
+
+def _classifier_proba(model, tok, texts:Sequence[str], max_length:int, batch_size:int=64,
+                      bf16:bool=False) -> np.ndarray:
+    "Class probabilities of a sequence classifier for `texts`, in batches sorted by length (optionally in bf16)."
     import torch
     texts, out = list(texts), np.zeros((len(texts), model.config.num_labels))
     order = np.argsort([len(t) for t in texts])
     model.eval()
-    with torch.inference_mode():
+    with torch.inference_mode(), torch.autocast(model.device.type, dtype=torch.bfloat16, enabled=bf16):
         for b in range(0, len(texts), batch_size):
             idx = order[b:b + batch_size]
             enc = tok([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True,
@@ -200,7 +219,10 @@ def classifier_learner(model, tok, task:Task, train:Dataset, dev:Dataset, cfg:St
         wi = w[rows].to(m.device)
         return (losses * wi).sum() / wi.sum().clamp_min(1e-8), len(rows)
     dev_y = np.asarray(dev[task.target_column])
-    def accuracy(m): return float((_classifier_proba(m, tok, dev['text'], cfg.max_length).argmax(1) == dev_y).mean())
+    def accuracy(m):
+        proba = _classifier_proba(m, tok, dev['text'], cfg.max_length, bf16=_bf16(cfg))
+        return float((proba.argmax(1) == dev_y).mean())
+    if cfg.freeze_embeddings: model.get_input_embeddings().weight.requires_grad_(False)
     cbs = [EarlyStopping(cfg.patience, lower_is_better=False), ProgressBar('student'), *cbs]
     if checkpoint is not None:
         cbs.append(Checkpoint(checkpoint, checkpoint_every,
@@ -208,7 +230,7 @@ def classifier_learner(model, tok, task:Task, train:Dataset, dev:Dataset, cfg:St
     plans = _epoch_plans([len(e) for e in enc], cfg.batch_size, cfg.max_length, cfg.epochs, cfg.seed,
                          updates=cfg.updates)
     return Learner(model, loss, plans, accuracy, lr=cfg.learning_rate, weight_decay=0.01, warmup=0.1, cbs=cbs,
-                   metric='dev_accuracy')
+                   metric='dev_accuracy', mixed_precision='bf16' if _bf16(cfg) else 'no')
 
 # %% ../nbs/08_student.ipynb #987db84d
 def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoint=None, checkpoint_every=600,
@@ -224,8 +246,8 @@ def _finetune(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoi
     history = learn.fit()
     model = learn.model.eval()
     best = next(cb.best_epoch for cb in learn.cbs if isinstance(cb, EarlyStopping))
-    return Student(lambda texts: _classifier_proba(model, tok, texts, cfg.max_length), cfg, history, 0.0,
-                   {'best_epoch': best, 'model': model, 'tokenizer': tok})
+    return Student(lambda texts: _classifier_proba(model, tok, texts, cfg.max_length, bf16=_bf16(cfg)), cfg, history,
+                   0.0, {'best_epoch': best, 'model': model, 'tokenizer': tok})
 
 # %% ../nbs/08_student.ipynb #92215ad3
 def train_student(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig|None=None,
