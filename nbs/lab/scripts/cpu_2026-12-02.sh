@@ -14,5 +14,6 @@ budget_grid(GridConfig(budgets=[0.01, 0.05], seeds=[0, 1, 2], n_annotate=100, n_
                        teacher_epochs=2, student_method='frozen'), sys.argv[1])
 PY
 # 2. Fine-tuned students on the same draws of the 5% budget: real only, and real + 20 or the most synthetic rows
-#    of each mode (every mode at one amount).
-python nbs/lab/scripts/amount_sweep.py $out/rt-grid --budget 0.05 --amounts 20 100 --student finetune --out $out/sweep-5
+#    of each mode (every mode at one amount); 4 rounds (to fit the session), equal updates within a draw.
+python nbs/lab/scripts/amount_sweep.py $out/rt-grid --budget 0.05 --amounts 20 100 --student finetune --epochs 4 \
+    --out $out/sweep-5
