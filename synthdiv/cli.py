@@ -71,6 +71,9 @@ def _run_parser(sub):
     r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
+    r.add_argument('--synthetic-labels', choices=['hard', 'weighted', 'soft'],
+                   help="how students use the teacher's labels: its top label, weighted by its confidence, or its "
+                        "whole distribution [hard]")
     r.add_argument('--template', choices=TEMPLATES, help='generation template')
     _judge_flags(r)
 
@@ -208,6 +211,9 @@ def _run_config(a) -> RunConfig:
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
              'personas': a.personas, 'teacher_model': a.teacher_model, **files}
+    if a.synthetic_labels:
+        flags['weight_by'] = 'confidence' if a.synthetic_labels == 'weighted' else 'none'
+        flags['soft_labels'] = a.synthetic_labels == 'soft'
     over = {k: v for k, v in flags.items() if v is not None}
     return RunConfig.from_dict({**cfg.to_dict(), **over}) if over else cfg
 

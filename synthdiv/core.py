@@ -13,9 +13,9 @@ from filelock import FileLock
 
 # %% auto #0
 __all__ = ['PROVENANCE_PACKAGES', 'SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError',
-           'seed_everything', 'rng', 'default_device', 'to_json', 'json_roundtrip', 'stable_hash', 'atomic_write',
-           'save_json', 'load_json', 'cache_dir', 'build_once', 'package_dir', 'Config', 'RunDir', 'new_run',
-           'package_versions', 'git_state', 'provenance', 'write_provenance', 'progress_enabled', 'progress']
+           'seed_everything', 'rng', 'default_device', 'free_memory', 'to_json', 'json_roundtrip', 'stable_hash',
+           'atomic_write', 'save_json', 'load_json', 'cache_dir', 'build_once', 'package_dir', 'Config', 'RunDir',
+           'new_run', 'package_versions', 'git_state', 'provenance', 'write_provenance', 'progress_enabled', 'progress']
 
 # %% ../nbs/00_core.ipynb #9cee90b7
 class SynthdivError(Exception):
@@ -66,6 +66,16 @@ def default_device() -> str:
     if os.environ.get('SYNTHDIV_DEVICE'): return os.environ['SYNTHDIV_DEVICE']
     import torch
     return 'cuda' if torch.cuda.is_available() else 'cpu'
+
+# %% ../nbs/00_core.ipynb #a4485096
+def free_memory() -> bool:
+    "Collect garbage, empty the CUDA cache and return free heap pages to the system; True where glibc trimmed."
+    import gc, ctypes, ctypes.util, sys
+    gc.collect()
+    torch = sys.modules.get('torch')
+    if torch is not None and torch.cuda.is_available(): torch.cuda.empty_cache()
+    try: return bool(ctypes.CDLL(ctypes.util.find_library('c') or 'libc.so.6').malloc_trim(0))
+    except (OSError, AttributeError): return False
 
 # %% ../nbs/00_core.ipynb #f46020b9
 def _jsonable(o):

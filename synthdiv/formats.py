@@ -11,7 +11,8 @@ from .data import *
 from .llm import *
 
 # %% auto #0
-__all__ = ['FORMATS', 'RT_INSTRUCTION', 'control_header', 'output_text', 'serialise', 'fewshot_prefix', 'label_scores', 'predict']
+__all__ = ['FORMATS', 'RT_INSTRUCTION', 'control_header', 'output_text', 'serialise', 'fewshot_prefix', 'label_scores',
+           'label_probs', 'predict']
 
 # %% ../nbs/02c_formats.ipynb #620725e4
 FORMATS = ('annotate', 'conditional', 'joint')   # the serialisation formats, in the table's order
@@ -60,8 +61,11 @@ def label_scores(llm:LLM, task:Task, texts:Sequence[str], prefix:str='') -> np.n
     return choice_logprobs(llm, prompts, [' ' + task.verbalisers[n].strip() for n in task.label_names])
 
 # %% ../nbs/02c_formats.ipynb #91d0c8a1
+def label_probs(scores:np.ndarray) -> np.ndarray:
+    "The teacher's distribution over labels: the softmax of each row of label scores (n x C, rows sum to 1)."
+    z = np.exp(scores - scores.max(1, keepdims=True))
+    return z / z.sum(1, keepdims=True)
+
 def predict(scores:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    "Labels (argmax) and confidences (max of the softmax over labels) from label scores."
-    z = scores - scores.max(1, keepdims=True)
-    p = np.exp(z) / np.exp(z).sum(1, keepdims=True)
-    return scores.argmax(1), p.max(1)
+    "Labels (argmax) and confidences (max of `label_probs`) from label scores."
+    return scores.argmax(1), label_probs(scores).max(1)

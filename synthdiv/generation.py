@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, InitVar
 from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np
-from datasets import Dataset, ClassLabel, Value, Features, concatenate_datasets
+from datasets import Dataset, ClassLabel, Value, Features, List, concatenate_datasets
 from fastcore.basics import patch_to
 from .core import *
 from .data import *
@@ -70,8 +70,9 @@ def _annotate_work(llm, task:Task, prefix:str, max_new_tokens:int):
     def work(chunk, k):
         texts = [it['text'] for it in chunk]
         if task.kind == 'classification':
-            labels, conf = predict(label_scores(llm, task, texts, prefix))
-            outs = [{'output': task.label_names[int(l)], 'confidence': float(c)} for l, c in zip(labels, conf)]
+            p = label_probs(label_scores(llm, task, texts, prefix))
+            outs = [{'output': task.label_names[int(q.argmax())], 'confidence': float(q.max()),
+                     'probs': q.round(6).tolist()} for q in p]
         else:
             gen = llm.generate([prefix + serialise(task, t)[0] for t in texts], max_new_tokens=max_new_tokens,
                                stop=['\n'])
@@ -92,16 +93,19 @@ def synthetic_features(task:Task, extra:dict|None=None) -> Features:
 def annotate(llm:LLM, task:Task, texts:Sequence[str], out_dir=None, prefix:str='', shard_size:int=256,
              max_new_tokens:int=32) -> Dataset:
     "Label `texts` with `llm` (label scoring, or greedy decoding for generation tasks), resumably, with provenance."
-    key = stable_hash([llm.name, task.to_dict(), as_list(texts), prefix], 20)
+    key = stable_hash([llm.name, task.to_dict(), as_list(texts), prefix, 'probs'], 20)
     out_dir = Path(out_dir) if out_dir else cache_dir('annotations')/key
     items = [{'i': i, 'text': t} for i, t in enumerate(texts)]
     rows = run_sharded(out_dir, items, _annotate_work(llm, task, prefix, max_new_tokens),
-                       {'kind': 'annotate', 'llm': llm.name, 'task': task.name, 'prefix': prefix}, shard_size,
-                       desc=f'annotate ({llm.name})')
-    if not rows: return empty_dataset(synthetic_features(task))   # nothing to label
+                       {'kind': 'annotate', 'llm': llm.name, 'task': task.name, 'prefix': prefix,
+                        'columns': ['output', 'confidence', 'probs']}, shard_size, desc=f'annotate ({llm.name})')
+    soft = task.kind == 'classification'
+    feats = synthetic_features(task, {'probs': List(Value('float64'))} if soft else None)
+    if not rows: return empty_dataset(feats)   # nothing to label
     prov = _provenance(llm, 'annotate', 0)
     return Dataset.from_list([{'text': r['text'], task.target_column: r['output'], 'source': 'annotated',
-                               'confidence': r['confidence'], **prov} for r in rows], features=synthetic_features(task))
+                               'confidence': r['confidence'], **({'probs': r['probs']} if soft else {}), **prov}
+                              for r in rows], features=feats)
 
 # %% ../nbs/04_generation.ipynb #d0cf1326
 class Topics:
@@ -499,15 +503,15 @@ def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=Non
     if task.kind != 'classification': raise ConfigError('checking labels needs a classification task')
     data, col = res.data, task.target_column
     if not len(data): return SyntheticData(data, res.rejected, {**res.config, 'label_check': {'rows': 0}})
-    scores = label_scores(llm, task, data['text'], prefix)
-    p = np.exp(scores - scores.max(1, keepdims=True))
-    p /= p.sum(1, keepdims=True)
+    p = label_probs(label_scores(llm, task, data['text'], prefix))
     asked = np.asarray(data[col])
     p_asked = p[np.arange(len(asked)), asked]
     ok = p_asked >= threshold if threshold is not None else p.argmax(1) == asked
-    data = data.remove_columns('confidence').add_column('confidence', p_asked.astype(float).tolist())
+    data = data.remove_columns([c for c in ('confidence', 'probs') if c in data.column_names])
+    data = data.add_column('confidence', p_asked.astype(float).tolist())
     bad = [{**r, col: str(r[col]), 'output': r['text'], 'reason': 'label not confirmed'}
            for r in data.select(np.flatnonzero(~ok))]
+    data = data.add_column('probs', p.round(6).tolist(), feature=List(Value('float64')))
     rejected = concatenate_datasets([res.rejected, Dataset.from_list(bad, features=res.rejected.features)]) if bad \
         else res.rejected
     check = {'judge': llm.name, 'threshold': threshold, 'rows': len(asked), 'confirmed': int(ok.sum()),

@@ -152,6 +152,7 @@ class RunConfig(RunDataConfig):
     dev_share: float = 0.25           # share of the budget held out to select on (teacher epoch, student epoch or C)
     student_epochs: int = 6           # rounds of a fine-tuned student (its updates are the same in every mode)
     weight_by: str = 'none'           # 'confidence': each synthetic row weighs the annotator's confidence in it
+    soft_labels: bool = False         # students learn the annotator's distribution over labels, not its top label
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
@@ -514,8 +515,7 @@ _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+g
 
 def _stage_students(c:RunContext) -> dict:
     sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
-                     weight_by=c.cfg.weight_by,
-                     seed=c.cfg.seed)
+                     weight_by=c.cfg.weight_by, soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
     scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg
@@ -540,7 +540,8 @@ _STAGE_FUNCTIONS = {'data': _stage_data, 'teacher': _stage_teacher, 'annotate': 
 def run_stage(c:RunContext, name:str) -> dict:
     "Run stage `name` (one of `STAGES`) on the context `c`."
     if name not in _STAGE_FUNCTIONS: raise ConfigError(f'stage must be one of {STAGES}, got {name!r}')
-    return _STAGE_FUNCTIONS[name](c)
+    try: return _STAGE_FUNCTIONS[name](c)
+    finally: free_memory()   # what the stage dropped goes back to the system, so the run's peak stays low
 
 # %% ../nbs/09a_pipeline.ipynb #2a3a3e2d
 def _run_folder(cfg:RunConfig, root, resume) -> Path:

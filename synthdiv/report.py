@@ -114,11 +114,17 @@ def _gain_words(s:dict) -> list[str]:
     return ['Gain in accuracy over real-only (90% paired bootstrap over the test rows, seeds averaged; it does not '
             'cover a re-drawn budget or teacher): ' + '; '.join(said) + '.', '']
 
+def _label_use(cfg:dict) -> str:
+    "How the students used the teacher's labels, in words."
+    if cfg.get('soft_labels'): return "the teacher's whole distribution over labels (soft labels)"
+    if cfg.get('weight_by') == 'confidence': return "the teacher's top label, each row weighted by its confidence"
+    return "the teacher's top label (hard labels)"
+
 def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     "Accuracy and macro-F1 of each training set, with the spread over seeds and the test-set standard error."
     lines = ['## Students', '', f"{cfg.get('student_method')} students, seeds {cfg.get('seeds')}, scored on "
-             f'{test_rows} test rows. The spread is over student seeds only (the budget and the synthetic data '
-             'stay fixed).', '',
+             f'{test_rows} test rows; on synthetic rows they learn {_label_use(cfg)}. The spread is over student '
+             'seeds only (the budget and the synthetic data stay fixed).', '',
              '| training data | rows | accuracy ± sd over seeds | test-set SE | macro-F1 ± sd '
              '| gain over real [90% CI] |',
              '|---|---|---|---|---|---|']

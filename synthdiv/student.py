@@ -24,27 +24,38 @@ __all__ = ['MODES', 'GeneratorConfig', 'GeneratorStudent', 'train_generator', 'e
            'evaluate_seq2seq', 'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
 
 # %% ../nbs/08_student.ipynb #bb023bb9
-def _student_rows(ds:Dataset, col:str, is_real:bool, weight_by:str) -> dict:
-    "The columns a student needs from one dataset, with a loss weight per row."
+def _student_rows(ds:Dataset, task:Task, is_real:bool, weight_by:str, soft_labels:bool=False) -> dict:
+    "The columns a student needs from one dataset: text, target, source, a loss weight (and the target `probs`)."
+    col = task.target_column
     conf = ds['confidence'] if not is_real and weight_by == 'confidence' and 'confidence' in ds.column_names else None
     source = list(ds['source']) if 'source' in ds.column_names else ['real' if is_real else 'generated'] * len(ds)
-    return {'text': list(ds['text']), col: list(ds[col]), 'source': source,
+    rows = {'text': list(ds['text']), col: list(ds[col]), 'source': source,
             'weight': [1.0] * len(ds) if conf is None else [float(c) for c in conf]}
+    if soft_labels:
+        teacher = not is_real and 'probs' in ds.column_names
+        rows['probs'] = list(ds['probs']) if teacher else np.eye(task.num_labels)[np.asarray(ds[col], int)].tolist()
+    return rows
 
-def mix(task:Task, real:Dataset|None=None, synthetic:Dataset|None=None, ratio:float|None=None,
-        weight_by:str='none', seed:int=0) -> Dataset:
-    "Real and synthetic rows in one dataset with `text`, the target, `source` and a loss `weight`."
+def mix(task:Task, real:Dataset|None=None,
+        synthetic:Dataset|Sequence[Dataset]|None=None, # one synthetic dataset or several (e.g. annotated, generated)
+        ratio:float|None=None, weight_by:str='none', soft_labels:bool=False, seed:int=0) -> Dataset:
+    "Real and synthetic rows in one dataset with `text`, the target, `source`, a loss `weight` (and `probs` if soft)."
     if weight_by not in ('none', 'confidence'):
         raise ConfigError(f"weight_by must be 'none' or 'confidence', got {weight_by!r}")
-    if real is None and synthetic is None: raise ConfigError('mix needs real rows, synthetic rows or both')
-    if synthetic is not None and ratio is not None:
-        if real is None: raise ConfigError('ratio counts synthetic rows per real row: it needs real rows')
-        n = min(len(synthetic), int(round(ratio * len(real))))
-        synthetic = synthetic.select(np.sort(rng(seed).choice(len(synthetic), n, replace=False)))
-    col = task.target_column
-    given = [(ds, is_real) for ds, is_real in ((real, True), (synthetic, False)) if ds is not None and len(ds)]
-    parts = [_student_rows(ds, col, is_real, weight_by) for ds, is_real in given]
-    return Dataset.from_dict({k: [v for p in parts for v in p[k]] for k in ('text', col, 'source', 'weight')})
+    synthetic = [synthetic] if isinstance(synthetic, Dataset) else list(synthetic or [])
+    if real is None and not synthetic: raise ConfigError('mix needs real rows, synthetic rows or both')
+    if ratio is not None and synthetic and real is None:
+        raise ConfigError('ratio counts synthetic rows per real row: it needs real rows')
+    parts = [_student_rows(real, task, True, weight_by, soft_labels)] if real is not None else []
+    parts += [_student_rows(s, task, False, weight_by, soft_labels) for s in synthetic]
+    keys = ['text', task.target_column, 'source', 'weight'] + ['probs'] * soft_labels
+    out = Dataset.from_dict({k: [v for p in parts for v in p[k]] for k in keys})
+    if ratio is not None and synthetic:
+        n_real = len(real)
+        n = min(len(out) - n_real, int(round(ratio * n_real)))
+        picked = n_real + np.sort(rng(seed).choice(len(out) - n_real, n, replace=False))
+        out = out.select(np.concatenate([np.arange(n_real), picked]))
+    return out
 
 # %% ../nbs/08_student.ipynb #de9b26ea
 MODES = ('none', 'annotate', 'generate', 'both')   # what a student adds to the budget
@@ -55,7 +66,8 @@ def _first(ds:Dataset, n:int, seed:int) -> Dataset:
 
 # %% ../nbs/08_student.ipynb #7a956340
 def mode_sets(task:Task, real:Dataset, annotated:Dataset|None=None, generated:Dataset|None=None,
-              amount:int|None=None, modes:Sequence[str]=MODES, weight_by:str='none', seed:int=0) -> dict:
+              amount:int|None=None, modes:Sequence[str]=MODES, weight_by:str='none', soft_labels:bool=False,
+              seed:int=0) -> dict:
     "Each mode's training set: `real` plus the same `amount` of synthetic rows (`both`: half of each kind)."
     sources = {'none': [], 'annotate': [annotated], 'generate': [generated], 'both': [annotated, generated]}
     for m in modes:
@@ -65,10 +77,8 @@ def mode_sets(task:Task, real:Dataset, annotated:Dataset|None=None, generated:Da
     amount = most if amount is None else amount
     if not 0 <= amount <= most: raise ConfigError(f'amount must be in [0, {most}] (the synthetic rows), got {amount}')
     takes = {'none': [], 'annotate': [amount], 'generate': [amount], 'both': [amount // 2, amount - amount // 2]}
-    def added(m):
-        parts = [_first(s, n, seed) for s, n in zip(sources[m], takes[m]) if n]
-        return concatenate_datasets(parts) if parts else None
-    return {m: mix(task, real, added(m), weight_by=weight_by) for m in modes}
+    def added(m): return [_first(s, n, seed) for s, n in zip(sources[m], takes[m]) if n]
+    return {m: mix(task, real, added(m), weight_by=weight_by, soft_labels=soft_labels) for m in modes}
 
 # %% ../nbs/08_student.ipynb #a12fb38e
 @dataclass
@@ -150,12 +160,16 @@ def _frozen(task:Task, train:Dataset, dev:Dataset, cfg:StudentConfig, checkpoint
     def vec(texts): return embed(as_list(texts), emb)
     w = np.asarray(train['weight'] if 'weight' in train.column_names else np.ones(len(train)))
     X, y = vec(train['text']), np.asarray(train[task.target_column])
+    if 'probs' in train.column_names:   # soft labels: row i once per label y, weighted w_i q_i(y)
+        q, k = np.asarray(train['probs']), task.num_labels
+        X, y, w = np.repeat(X, k, 0), np.tile(np.arange(k), len(q)), (w[:, None] * q).ravel()
+        X, y, w = X[w > 0], y[w > 0], w[w > 0]
     Xd, yd = vec(dev['text']), np.asarray(dev[task.target_column])
     history, best = [], None
     for C in (0.1, 1.0, 10.0, 100.0):
         clf = LogisticRegression(C=C, max_iter=2000).fit(X, y, sample_weight=w)
         acc = float((clf.predict(Xd) == yd).mean())
-        p = np.full((len(yd), task.num_labels), 1e-12)
+        p = np.full((len(yd), task.num_labels), 1e-12)   # by hand: a label the fit never saw gets probability ~0
         p[:, clf.classes_] = clf.predict_proba(Xd)
         loss = float(-np.log(np.clip(p[np.arange(len(yd)), yd], 1e-12, 1)).mean())
         history.append({'C': C, 'dev_accuracy': acc, 'dev_log_loss': loss})
@@ -211,7 +225,8 @@ def classifier_learner(model, tok, task:Task, train:Dataset, dev:Dataset, cfg:St
     "The `Learner` that fine-tunes a sequence classifier on weighted rows, early-stopped on dev accuracy."
     import torch
     enc = tok(as_list(train['text']), truncation=True, max_length=cfg.max_length)['input_ids']
-    y = torch.tensor(list(train[task.target_column]))
+    soft = 'probs' in train.column_names   # soft labels: the cross-entropy with the teacher's distributions
+    y = torch.tensor(np.asarray(train['probs'], np.float32)) if soft else torch.tensor(list(train[task.target_column]))
     w = torch.tensor(list(train['weight']) if 'weight' in train.column_names else [1.0] * len(train))
     def loss(m, rows):
         batch = tok.pad({'input_ids': [enc[i] for i in rows]}, return_tensors='pt').to(m.device)

@@ -234,6 +234,7 @@ def fine_tune(base:LocalLM, # the model to tune (left unchanged)
     build_once(path, lambda tmp: _fit(base, task, train, dev, cfg, topics, dev_topics, Path(tmp), checkpoint=ckpt,
                                       checkpoint_every=checkpoint_every, fingerprint=cached.name, cbs=cbs))
     ckpt.unlink(missing_ok=True)
+    free_memory()   # the training copy is gone: hand its memory back before the teacher is loaded
     return load_teacher(path, base, batch_size=batch_size)
 
 # %% ../nbs/03_teacher.ipynb #7663bb40
