@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #77f16069
 from __future__ import annotations
-import os, json, random, hashlib, tempfile, datetime, dataclasses, uuid, shutil, importlib.util
+import os, json, math, random, hashlib, tempfile, datetime, dataclasses, uuid, shutil, importlib.util
 from pathlib import Path
 from typing import Any, Iterable
 import numpy as np
@@ -14,8 +14,9 @@ from filelock import FileLock
 # %% auto #0
 __all__ = ['PROVENANCE_PACKAGES', 'SynthdivError', 'ConfigError', 'LLMError', 'MissingPackageError', 'DataError',
            'seed_everything', 'rng', 'default_device', 'free_memory', 'to_json', 'json_roundtrip', 'stable_hash',
-           'atomic_write', 'save_json', 'load_json', 'cache_dir', 'build_once', 'package_dir', 'Config', 'RunDir',
-           'new_run', 'package_versions', 'git_state', 'provenance', 'write_provenance', 'progress_enabled', 'progress']
+           'umask', 'atomic_write', 'save_json', 'load_json', 'cache_dir', 'build_once', 'package_dir', 'Config',
+           'RunDir', 'new_run', 'package_versions', 'git_state', 'provenance', 'write_provenance', 'progress_enabled',
+           'progress']
 
 # %% ../nbs/00_core.ipynb #9cee90b7
 class SynthdivError(Exception):
@@ -88,10 +89,19 @@ def _jsonable(o):
     if isinstance(o, (set, frozenset)): return sorted(o)
     raise TypeError(f"cannot serialise {type(o).__name__} to JSON")
 
+def _finite(o):
+    "`o` with every float NaN or infinity replaced by None (strict JSON has no NaN)."
+    if isinstance(o, float): return o if math.isfinite(o) else None
+    if isinstance(o, dict): return {k: _finite(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return [_finite(v) for v in o]
+    if isinstance(o, np.floating): return _finite(float(o))
+    if isinstance(o, np.ndarray) and o.dtype.kind == 'f': return _finite(o.tolist())
+    return o
+
 def to_json(obj, indent=None) -> str:
-    "Canonical JSON for `obj`: sorted keys; dataclasses, paths and numpy values converted."
-    return json.dumps(obj, sort_keys=True, default=_jsonable, indent=indent, ensure_ascii=False,
-                      separators=None if indent else (',', ':'))
+    "Canonical, strict JSON for `obj`: sorted keys; dataclasses, paths and numpy values converted; NaN as null."
+    return json.dumps(_finite(obj), sort_keys=True, default=lambda o: _finite(_jsonable(o)), indent=indent,
+                      ensure_ascii=False, separators=None if indent else (',', ':'), allow_nan=False)
 
 # %% ../nbs/00_core.ipynb #dff3f612
 def json_roundtrip(obj):
@@ -104,12 +114,19 @@ def stable_hash(obj, n:int=16) -> str:
     return hashlib.sha256(to_json(obj).encode()).hexdigest()[:n]
 
 # %% ../nbs/00_core.ipynb #d4cee644
+def umask() -> int:
+    "The process's file-creation mask (e.g. 0o022), read without changing it."
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 def atomic_write(path, data:str|bytes) -> Path:
-    "Write `data` to `path` so that readers see either the old file or the whole new one."
+    "Write `data` to `path` so that readers see either the old file or the whole new one (mode as the umask says)."
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp')
     try:
+        os.chmod(tmp, 0o666 & ~umask())   # mkstemp makes it 0600; a file written in place would follow the umask
         with os.fdopen(fd, 'wb') as f:
             f.write(data.encode() if isinstance(data, str) else data)
             f.flush()
@@ -149,7 +166,10 @@ def build_once(path, # the folder to make
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + '.lock'):
         if (path/'.complete').exists(): return path
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.'))
+        for stale in path.parent.glob(f'.{path.name}.building-*'):   # left by a build that was killed: we hold the lock
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f'.{path.name}.building-'))
+        os.chmod(tmp, 0o777 & ~umask())
         try:
             build(tmp)
             (tmp/'.complete').write_text(datetime.datetime.now().isoformat())

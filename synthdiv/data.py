@@ -17,10 +17,11 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'as_list', 'Task', 'group_split', 'rotten_tomatoes',
-           'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads', 'read_rows', 'check_string',
-           'check_row', 'empty_dataset', 'validate_rows', 'file_task', 'validate_texts', 'load_user_data',
-           'budget_order', 'parse_budget', 'budget_label', 'budget_size', 'budget_sample', 'split_budget']
+__all__ = ['METRICS', 'RT_TASK', 'BBC_TASK', 'HEADLINE_TASK', 'MAX_TEXT_CHARS', 'MAX_FILE_BYTES', 'as_list', 'Task',
+           'group_split', 'rotten_tomatoes', 'rotten_tomatoes_pool', 'bbc_news', 'bbc_headlines', 'article_leads',
+           'read_rows', 'check_string', 'check_row', 'empty_dataset', 'validate_rows', 'file_task', 'validate_texts',
+           'load_user_data', 'require_every_label', 'budget_order', 'parse_budget', 'budget_label', 'budget_size',
+           'budget_sample', 'split_budget']
 
 # %% ../nbs/01_data.ipynb #8a94f653
 def as_list(values) -> list:
@@ -62,6 +63,8 @@ class Task(Config):
             raise ConfigError(f"Task.kind must be 'classification' or 'generation', got {self.kind!r}")
         if self.kind == 'classification' and len(self.label_names) < 2:
             raise ConfigError(f"task {self.name!r}: a classification task needs at least 2 label names")
+        twice = sorted({n for n in self.label_names if list(self.label_names).count(n) > 1})
+        if twice: raise ConfigError(f"task {self.name!r}: label names must differ; given twice: {', '.join(twice)}")
         if self.metric not in METRICS:
             raise ConfigError(f"Task.metric must be one of {sorted(METRICS)}, got {self.metric!r}")
         self.verbalisers = {n: self.verbalisers.get(n, n) for n in self.label_names}
@@ -225,30 +228,46 @@ def article_leads(ds:Dataset, words:int=60) -> Dataset:
                              features=ds.features)
 
 # %% ../nbs/01_data.ipynb #ed9e0138
+MAX_TEXT_CHARS = 100_000    # the longest text (or label) a row may have, in characters
+MAX_FILE_BYTES = 2**30      # the largest input file, in bytes
+
 def _csv_rows(path:Path, sep:str):
     text = path.read_bytes().decode('utf-8-sig', errors='surrogateescape')   # a leading BOM is not part of the header
+    csv.field_size_limit(MAX_FILE_BYTES)   # long fields are read, then rejected as too long by the row check
     reader = csv.DictReader(io.StringIO(text, newline=''), delimiter=sep)
-    return list(reader.fieldnames or []), [(i, r, None) for i, r in enumerate(reader, 1)]
+    try:
+        columns = list(reader.fieldnames or [])
+        twice = sorted({c for c in columns if columns.count(c) > 1})
+        if twice: raise DataError(f"column named twice: {', '.join(twice)}", file=path, row='header')
+        rows = [(i, r, None) if None not in r else (i, r, ('more fields than the header has columns', None))
+                for i, r in enumerate(reader, 1)]
+    except csv.Error as e: raise DataError(f'unreadable CSV: {e}', file=path, row=reader.line_num) from None
+    return columns, rows
 
 # %% ../nbs/01_data.ipynb #dedbdd2e
 def _jsonl_row(i:int, line:bytes):
-    "(row number, dict, None) for a good JSON Lines row, or (row number, None, (reason, None))."
+    "(row number, dict, None) for a good JSON Lines row, or (row number, the raw line, (reason, None))."
+    raw = line.decode('utf-8', errors='backslashreplace')   # bytes that are not UTF-8 kept as \\xNN
     try: r = json.loads(line.decode('utf-8-sig' if i == 1 else 'utf-8'))
-    except UnicodeDecodeError as e: return i, None, (f'undecodable bytes (not UTF-8) at byte {e.start}', None)
-    except json.JSONDecodeError as e: return i, None, (f'invalid JSON: {e.msg} at column {e.colno}', None)
-    if not isinstance(r, dict): return i, None, (f'expected a JSON object, got {type(r).__name__}', None)
+    except UnicodeDecodeError as e: return i, raw, (f'undecodable bytes (not UTF-8) at byte {e.start}', None)
+    except json.JSONDecodeError as e: return i, raw, (f'invalid JSON: {e.msg} at column {e.colno}', None)
+    except RecursionError: return i, raw, ('invalid JSON: nested too deeply', None)
+    if not isinstance(r, dict): return i, raw, (f'expected a JSON object, got {type(r).__name__}', None)
     return i, r, None
 
 def _jsonl_rows(path:Path):
     rows = [_jsonl_row(i, line) for i, line in enumerate(path.read_bytes().split(b'\n'), 1) if line.strip()]
-    columns = {k: None for _, r, _ in rows if r for k in r}
+    columns = {k: None for _, r, _ in rows if isinstance(r, dict) for k in r}
     return list(columns), rows
 
 # %% ../nbs/01_data.ipynb #b2d19e75
 def _table_rows(path:Path, split:str|None):
     "Rows of a Parquet file or a `save_to_disk` folder (a `ClassLabel` read back as its label name)."
     if path.is_dir():
-        d = datasets.load_from_disk(str(path))
+        try: d = datasets.load_from_disk(str(path))
+        except (FileNotFoundError, ValueError, OSError) as e:
+            raise DataError('a folder that is not a dataset saved with save_to_disk (give a file, or such a folder)',
+                            file=path) from None
         if isinstance(d, DatasetDict):
             if split not in d: raise DataError(f"a DatasetDict with splits {list(d)}; pass split= one of them",
                                                file=path)
@@ -257,8 +276,10 @@ def _table_rows(path:Path, split:str|None):
         def named(c, v): return names[c][v] if c in names and isinstance(v, int) and v >= 0 else v
         records = [{c: named(c, v) for c, v in r.items()} for r in d]
         return list(d.column_names), [(i, r, None) for i, r in enumerate(records, 1)]
-    import pyarrow.parquet as pq
-    t = pq.read_table(path)
+    import pyarrow as pa, pyarrow.parquet as pq
+    try: t = pq.read_table(path)
+    except (pa.ArrowException, OSError) as e:
+        raise DataError(f'not a readable Parquet file ({str(e).splitlines()[0][:200]})', file=path) from None
     return t.column_names, [(i, r, None) for i, r in enumerate(t.to_pylist(), 1)]
 
 # %% ../nbs/01_data.ipynb #0859b1c6
@@ -266,6 +287,8 @@ def read_rows(path, split:str|None='train') -> tuple[list, list]:
     "A CSV/TSV, JSONL, Parquet file or `save_to_disk` folder as (columns, [(row number, dict or None, error or None)])."
     path = Path(path)
     if not path.exists(): raise DataError('no such file or folder', file=path)
+    if path.is_file() and (size := path.stat().st_size) > MAX_FILE_BYTES:
+        raise DataError(f'file too large: {size:,} bytes (the limit is {MAX_FILE_BYTES:,}); split it', file=path)
     suffix = path.suffix.lower()
     if path.is_dir() or suffix == '.parquet': return _table_rows(path, split)
     if suffix in ('.csv', '.tsv'): return _csv_rows(path, '\t' if suffix == '.tsv' else ',')
@@ -275,10 +298,14 @@ def read_rows(path, split:str|None='train') -> tuple[list, list]:
 
 # %% ../nbs/01_data.ipynb #8c6b5a1a
 def check_string(value, what:str) -> str|None:
-    "Why `value` is not a usable string (missing, another type, undecodable bytes, empty), or None when it is."
+    "Why `value` is not a usable string (missing, wrong type, undecodable, not encodable, too long, empty), or None."
     if value is None: return f'missing {what}'
-    if not isinstance(value, str): return f'wrong type: expected a string, got {type(value).__name__} {value!r}'
-    if any('\udc80' <= ch <= '\udcff' for ch in value): return 'undecodable bytes (not UTF-8)'
+    if not isinstance(value, str): return f'wrong type: expected a string, got {type(value).__name__} {value!r:.80}'
+    if len(value) > MAX_TEXT_CHARS: return f'too long: {len(value):,} characters (the limit is {MAX_TEXT_CHARS:,})'
+    try: value.encode('utf-8')
+    except UnicodeEncodeError as e:
+        if '\udc80' <= value[e.start] <= '\udcff': return 'undecodable bytes (not UTF-8)'
+        return f'not encodable as UTF-8 (a lone surrogate at character {e.start}, as from a JSON escape like \\ud800)'
     if not value.strip(): return f'empty {what}'
     return None
 
@@ -308,9 +335,16 @@ def empty_dataset(features:Features) -> Dataset:
 _REJECTED = Features({'row': Value('int64'), 'field': Value('string'), 'reason': Value('string'),
                       'raw': Value('string')})
 
+def _raw_text(row) -> str:
+    "A rejected row as text, losslessly: the raw line as read, or the row as JSON (escaped where not UTF-8)."
+    if row is None: return ''
+    if isinstance(row, str): return row
+    text = json.dumps(row, ensure_ascii=False, default=str)
+    try: text.encode('utf-8'); return text
+    except UnicodeEncodeError: return json.dumps(row, ensure_ascii=True, default=str)
+
 def _rejected_row(i:int, row, err:tuple) -> dict:
-    raw = json.dumps(row, ensure_ascii=False, default=str).encode('utf-8', 'replace').decode('utf-8') if row else ''
-    return {'row': i, 'field': err[1] or '', 'reason': err[0], 'raw': raw}
+    return {'row': i, 'field': err[1] or '', 'reason': err[0], 'raw': _raw_text(row)}
 
 def _check_columns(path:Path, columns:list, rows:list, needed:Sequence[str]):
     "A `DataError` on the header when a file with rows has no column of a name in `needed`."
@@ -327,9 +361,9 @@ def validate_rows(path, task:Task, text_col:str='text', target_col:str|None=None
     _check_columns(path, columns, rows, (text_col, target_col))
     good, bad = [], []
     for i, row, err in rows:
-        if err is None: row, err = check_row(row, task, text_col, target_col)
-        if err is None: good.append(row)
-        else: bad.append(_rejected_row(i, row, err))
+        clean, err = check_row(row, task, text_col, target_col) if err is None else (None, err)
+        if err is None: good.append(clean)
+        else: bad.append(_rejected_row(i, row, err))   # the row as the user wrote it
     valid = Dataset.from_list(good, features=task.features()) if good else empty_dataset(task.features())
     return valid, Dataset.from_list(bad, features=_REJECTED) if bad else empty_dataset(_REJECTED)
 
@@ -366,6 +400,15 @@ def load_user_data(path, task:Task, text_col:str='text', target_col:str|None=Non
         raise DataError(r['reason'] + (hint if more else ''), file=path, row=r['row'], field=r['field'])
     if not len(valid): raise DataError('no rows', file=path)
     return valid
+
+# %% ../nbs/01_data.ipynb #0f99c0c9
+def require_every_label(valid:Dataset, task:Task, path, label_col:str='label'):
+    "Raise a `DataError` naming the labels of `task` that no row of `valid` (read from `path`) carries."
+    counts = np.bincount(np.asarray(valid[task.target_column], int), minlength=task.num_labels)
+    missing = [n for n, c in zip(task.label_names, counts) if c == 0]
+    if missing:
+        raise DataError(f"no valid row has the label{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))}: add "
+                        "rows with it, or leave it out of the labels", file=path, field=label_col)
 
 # %% ../nbs/01_data.ipynb #63afb24b
 def budget_order(labels:Sequence|None, # the label of each row, or None for unstratified (generation) data

@@ -12,11 +12,12 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'NgramIndex', 'distinct_n', 'ngram_diversity', 'self_repetition',
-           'compression_ratio', 'self_bleu_scores', 'self_bleu', 'rouge_tokens', 'lcs_lengths', 'lcs_pairs',
-           'homogenization', 'homogenization_sampled', 'context_length', 'perplexity', 'perplexity_gap',
-           'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi', 'ngram_vendi', 'kmeans_score',
-           'diversity_report', 'compare', 'plot_report', 'topic_ladder', 'ordering_quality']
+__all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'HOMOGENIZATION_TOKENS', 'HOMOGENIZATION_CELLS', 'NgramIndex',
+           'distinct_n', 'ngram_diversity', 'self_repetition', 'compression_ratio', 'self_bleu_scores', 'self_bleu',
+           'rouge_tokens', 'lcs_lengths', 'lcs_pairs', 'homogenization', 'homogenization_sampled', 'context_length',
+           'perplexity', 'perplexity_gap', 'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi', 'ngram_vendi',
+           'kmeans_score', 'bounded_homogenization', 'diversity_report', 'compare', 'plot_report', 'topic_ladder',
+           'ordering_quality']
 
 # %% ../nbs/05_diversity.ipynb #b18dedca
 class NgramIndex:
@@ -415,11 +416,30 @@ LEXICAL = ['distinct_1', 'distinct_2', 'ngram_diversity', 'self_repetition', 'co
 EMBEDDING = ['mean_cosine_distance', 'vendi', 'kmeans_score']   # the metrics of the texts' embeddings
 
 # %% ../nbs/05_diversity.ipynb #734e63d3
+HOMOGENIZATION_TOKENS = 2000    # ROUGE-L reads at most this many tokens of each text
+HOMOGENIZATION_CELLS = 2e10     # above this many LCS cells, 20,000 sampled pairs replace the exact mean
+
+def bounded_homogenization(texts:Sequence[str], max_tokens:int=HOMOGENIZATION_TOKENS,
+                           max_cells:float=HOMOGENIZATION_CELLS) -> tuple[float, str]:
+    "`homogenization` with a cost bounded in the longest text: (value, a note saying what was cut or sampled)."
+    toks = [rouge_tokens(t) for t in texts]
+    cut = sum(len(t) > max_tokens for t in toks)
+    if cut: texts = [' '.join(t[:max_tokens]) for t in toks]   # the same ROUGE tokens, the first max_tokens
+    L = np.array([min(len(t), max_tokens) for t in toks], float)
+    cells = (L.sum() ** 2 - (L ** 2).sum()) / 2
+    notes = [f'{cut} texts cut to their first {max_tokens:,} tokens'] if cut else []
+    if cells > max_cells:
+        value, se = homogenization_sampled(texts)
+        notes.append(f'estimated from 20,000 random pairs (SE {se:.4f}): the exact mean needs {cells:.1e} LCS cells')
+    else: value = homogenization(texts, show_progress=False)
+    return value, '; '.join(notes)
+
+# %% ../nbs/05_diversity.ipynb #10801b5f
 def _metric(name:str, texts, X, llm, llm_b, tokenizer, kmeans_k):
     f = {'distinct_1': lambda: distinct_n(texts, 1), 'distinct_2': lambda: distinct_n(texts, 2),
          'ngram_diversity': lambda: ngram_diversity(texts), 'self_repetition': lambda: self_repetition(texts),
          'compression_ratio': lambda: compression_ratio(texts), 'self_bleu': lambda: self_bleu(texts),
-         'homogenization': lambda: homogenization(texts, show_progress=False),
+         'homogenization': lambda: bounded_homogenization(texts),
          'ngram_vendi': lambda: ngram_vendi(texts),
          'context_length': lambda: context_length(texts, tokenizer), 'perplexity': lambda: perplexity(texts, llm),
          'perplexity_gap': lambda: perplexity_gap(texts, llm, llm_b),
@@ -437,7 +457,7 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
                      embedder=None, # a SentenceTransformer for the embedding metrics, or 'minilm' for the default
                      llm=None, llm_b=None, # language models for perplexity (and its gap)
                      tokenizer=None, # tokenizer for context length (default: whitespace words)
-                     kmeans_k:int=10) -> pd.DataFrame: # a row per metric: mean, std, n, repeats, higher_is_more_diverse
+                     kmeans_k:int=10) -> pd.DataFrame: # a row per metric: mean, std, n, repeats, direction, note
     "Every requested diversity metric of a corpus, optionally bootstrapped over subsets of equal size."
     texts = list(data['text'] if hasattr(data, 'column_names') else data)
     if metrics is None: metrics = LEXICAL + (EMBEDDING if embedder is not None else [])
@@ -447,16 +467,20 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
         X_all = embed(texts) if embedder == 'minilm' else embed(texts, embedder)
     size = size or len(texts)
     if size > len(texts): raise ConfigError(f'bootstrap size {size} is larger than the corpus ({len(texts)} samples)')
-    g, values = rng(seed), {m: [] for m in metrics}
+    g, values, notes = rng(seed), {m: [] for m in metrics}, {m: [] for m in metrics}
     for r in progress(range(repeats), desc='bootstrap', disable=repeats < 2):
         whole = size == len(texts) and repeats == 1
         idx = np.arange(len(texts)) if whole else np.sort(g.choice(len(texts), size, replace=False))
         sub, X = [texts[i] for i in idx], (X_all[idx] if X_all is not None else None)
-        for m in metrics: values[m].append(_metric(m, sub, X, llm, llm_b, tokenizer, kmeans_k))
+        for m in metrics:
+            v = _metric(m, sub, X, llm, llm_b, tokenizer, kmeans_k)
+            if isinstance(v, tuple): v, note = v; notes[m] += [note] if note else []
+            values[m].append(v)
     return pd.DataFrame([{'metric': m, 'mean': float(np.mean(v)),
                           'std': float(np.std(v, ddof=1)) if len(v) > 1 else 0.0,
                           'n': size, 'repeats': repeats,
-                          'higher_is_more_diverse': HIGHER_IS_MORE_DIVERSE[m]} for m, v in values.items()])
+                          'higher_is_more_diverse': HIGHER_IS_MORE_DIVERSE[m],
+                          'note': '; '.join(dict.fromkeys(notes[m]))} for m, v in values.items()])
 
 # %% ../nbs/05_diversity.ipynb #76fb8493
 def compare(corpora:dict, **kwargs) -> pd.DataFrame:

@@ -204,6 +204,7 @@ def file_data(cfg:RunConfig) -> tuple[RunData, dict]:
     train, rejected = validate_rows(cfg.train_file, task, cfg.text_col, cfg.label_col)
     bad, notes = {'train': rejected}, [f'{cfg.train_file}: {len(train)} valid labelled rows, {len(rejected)} rejected']
     if len(train) < 8: raise DataError(f'need at least 8 valid labelled rows, found {len(train)}', file=cfg.train_file)
+    require_every_label(train, task, cfg.train_file, cfg.label_col)
     train, test = _test_rows(cfg, task, train, bad, notes)
     instruction = f"Decide the {task.output_name.lower()} of each text: {', '.join(task.label_names)}."
     return RunData(task, train, test, _pool(cfg, bad), instruction, notes=notes), bad
