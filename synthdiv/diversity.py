@@ -474,8 +474,9 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
         sub, X = [texts[i] for i in idx], (X_all[idx] if X_all is not None else None)
         for m in metrics:
             v = _metric(m, sub, X, llm, llm_b, tokenizer, kmeans_k)
-            if isinstance(v, tuple): v, note = v; notes[m] += [note] if note else []
+            v, note = v if isinstance(v, tuple) else (v, '')   # a bounded metric says what it cut or sampled
             values[m].append(v)
+            if note: notes[m].append(note)
     return pd.DataFrame([{'metric': m, 'mean': float(np.mean(v)),
                           'std': float(np.std(v, ddof=1)) if len(v) > 1 else 0.0,
                           'n': size, 'repeats': repeats,
