@@ -211,13 +211,16 @@ def after_fit(self, learn): load_trainable(learn.acc.unwrap_model(learn.model), 
 # %% ../nbs/02b_train.ipynb #998de501
 @patch_to(EarlyStopping)
 def state(self):
-    meta = {'best': self.best, 'best_epoch': self.best_epoch, 'waited': self.waited}
+    best = self.best if math.isfinite(self.best) else None   # no epoch seen yet: JSON has no infinity
+    meta = {'best': best, 'best_epoch': self.best_epoch, 'waited': self.waited}
     return {f'best.{k}': v for k, v in self.weights.items()}, meta
 
 # %% ../nbs/02b_train.ipynb #fb204443
 @patch_to(EarlyStopping)
 def load_state(self, tensors, meta):
-    self.best, self.best_epoch, self.waited = meta['best'], meta['best_epoch'], meta['waited']
+    nothing_yet = math.inf if self.lower else -math.inf
+    self.best = nothing_yet if meta['best'] is None else meta['best']
+    self.best_epoch, self.waited = meta['best_epoch'], meta['waited']
     self.weights = {k[5:]: v for k, v in tensors.items() if k.startswith('best.')}
 
 # %% ../nbs/02b_train.ipynb #fa14cc18

@@ -50,9 +50,22 @@ def test_killed_generation_resumes_to_the_same_data(tmp_path):
 
 
 TEACHER = '''
-import sys
+import sys, time
 from pathlib import Path
 import synthdiv.teacher as teacher
+from synthdiv.train import Callback
+class PauseAt(Callback):
+    "Stand still (for the test to SIGKILL us) once a checkpoint at or past `target` is written; say where in `marker`."
+    order = 30   # after `Checkpoint` (20) has written this batch's checkpoint
+    def __init__(self, target, marker): self.target, self.marker = target, marker
+    def after_batch(self, learn):
+        here = (learn.position['epoch'], learn.position['batch'])
+        saved = learn.position['batch'] % learn.accumulate == 0   # `Checkpoint` writes only after an optimiser step
+        if self.target and here >= self.target and saved and not self.marker.exists():
+            self.marker.write_text('%d,%d' % here); time.sleep(3600)
+target = tuple(map(int, sys.argv[2].split(','))) if len(sys.argv) > 2 else None
+pause = PauseAt(target, Path(sys.argv[1])/'paused')
+
 from synthdiv.fixtures import tiny_llm
 from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
 calls = []
@@ -61,7 +74,8 @@ def counted(*args): calls.append(1); return real_loss(*args)
 teacher.masked_lm_loss = counted
 rt = rotten_tomatoes()
 t = teacher.fine_tune(tiny_llm(), RT_TASK, budget_sample(rt['train'], 32), rt['dev'].select(range(16)),
-                      teacher.TeacherConfig(epochs=2, lr=3e-3, token_budget=256), path=Path(sys.argv[1])/'teacher', checkpoint_every=0)
+                      teacher.TeacherConfig(epochs=2, lr=3e-3, token_budget=256), path=Path(sys.argv[1])/'teacher', checkpoint_every=0,
+                      cbs=[pause])
 print('DONE', t.weights_hash, len(calls), [round(h['dev_loss'], 6) for h in t.history])
 '''
 
@@ -72,6 +86,20 @@ def _position(ckpt:Path):
     except Exception: return None
     return p['epoch'], p['batch']
 
+def _kill_at(script:Path, folder:Path, target:tuple, ckpt:Path):
+    "Run `script` until it pauses at or past `target` (its `PauseAt` callback), SIGKILL it there; where it stopped."
+    folder.mkdir(exist_ok=True)
+    marker = folder/'paused'; marker.unlink(missing_ok=True)
+    p = subprocess.Popen([sys.executable, str(script), str(folder), ','.join(map(str, target))], env=_env(),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 600
+    while p.poll() is None and not marker.exists() and time.time() < deadline: time.sleep(0.05)
+    if p.poll() is not None: return None          # it finished (or failed) before reaching `target`
+    p.send_signal(signal.SIGKILL); p.wait()
+    paused = tuple(map(int, marker.read_text().split(','))); marker.unlink()
+    assert paused >= target and _position(ckpt) == paused, (target, paused, _position(ckpt))
+    return paused
+
 def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
     script = tmp_path/'train.py'; script.write_text(TEACHER)
     ref, run = tmp_path/'ref', tmp_path/'run'
@@ -79,12 +107,9 @@ def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     _, ref_hash, ref_calls, ref_losses = done.stdout.split(' ', 3)
     assert not (ref/'teacher.checkpoint.safetensors').exists()
-    ckpt, kills = run/'teacher.checkpoint.safetensors', []
-    for target in ((1, 3), (2, 2)):     # kill once the checkpoint is at or past this (epoch, batch)
-        p = subprocess.Popen([sys.executable, str(script), str(run)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while p.poll() is None and (_position(ckpt) or (0, 0)) < target: time.sleep(0.005)
-        if p.poll() is None: p.send_signal(signal.SIGKILL); p.wait(); kills.append(_position(ckpt))
-    assert len(kills) >= 2 and kills == sorted(kills), kills
+    ckpt = run/'teacher.checkpoint.safetensors'
+    kills = [_kill_at(script, run, target, ckpt) for target in ((1, 3), (2, 2))]  # killed at these (epoch, batch)
+    assert None not in kills and kills == sorted(set(kills)), kills
     done = subprocess.run([sys.executable, str(script), str(run)], env=_env(), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     _, run_hash, run_calls, run_losses = done.stdout.split(' ', 3)
@@ -94,7 +119,7 @@ def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
 
 
 STUDENT = '''
-import sys, hashlib
+import sys, hashlib, time
 from pathlib import Path
 import numpy as np
 from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
@@ -103,11 +128,23 @@ from synthdiv.train import Callback
 class CountBatches(Callback):
     n = 0
     def after_batch(self, learn): CountBatches.n += 1
+
+class PauseAt(Callback):
+    "Stand still (for the test to SIGKILL us) once a checkpoint at or past `target` is written; say where in `marker`."
+    order = 30   # after `Checkpoint` (20) has written this batch's checkpoint
+    def __init__(self, target, marker): self.target, self.marker = target, marker
+    def after_batch(self, learn):
+        here = (learn.position['epoch'], learn.position['batch'])
+        saved = learn.position['batch'] % learn.accumulate == 0   # `Checkpoint` writes only after an optimiser step
+        if self.target and here >= self.target and saved and not self.marker.exists():
+            self.marker.write_text('%d,%d' % here); time.sleep(3600)
+target = tuple(map(int, sys.argv[2].split(','))) if len(sys.argv) > 2 else None
+pause = PauseAt(target, Path(sys.argv[1])/'paused')
 rt = rotten_tomatoes()
 train, dev = budget_sample(rt['train'], 64), rt['dev'].select(range(32))
 cfg = StudentConfig(method='finetune', model='tiny', epochs=2, patience=2, batch_size=8, learning_rate=1e-3)
 s = train_student(RT_TASK, train, dev, cfg, checkpoint=Path(sys.argv[1])/'student.ckpt', checkpoint_every=0,
-                  cbs=[CountBatches()])
+                  cbs=[CountBatches(), pause])
 proba = np.round(s.predict_proba(rt['test']['text'][:64]), 6)
 print('DONE', hashlib.sha256(proba.tobytes()).hexdigest()[:16], CountBatches.n,
       [round(h['dev_accuracy'], 6) for h in s.history])
@@ -121,12 +158,9 @@ def test_killed_student_training_resumes_to_the_same_model(tmp_path):
     done = subprocess.run([sys.executable, str(script), str(ref)], env=_env(), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     _, ref_hash, ref_batches, ref_history = done.stdout.strip().split(' ', 3)
-    ckpt, kills = run/'student.ckpt', []
-    for target in ((1, 4), (2, 2)):     # kill once the checkpoint is at or past this (epoch, batch)
-        p = subprocess.Popen([sys.executable, str(script), str(run)], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while p.poll() is None and (_position(ckpt) or (0, 0)) < target: time.sleep(0.005)
-        if p.poll() is None: p.send_signal(signal.SIGKILL); p.wait(); kills.append(_position(ckpt))
-    assert len(kills) >= 2 and kills == sorted(kills), kills
+    ckpt = run/'student.ckpt'
+    kills = [_kill_at(script, run, target, ckpt) for target in ((1, 4), (2, 2))]  # killed at these (epoch, batch)
+    assert None not in kills and kills == sorted(set(kills)), kills
     done = subprocess.run([sys.executable, str(script), str(run)], env=_env(), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     _, run_hash, run_batches, run_history = done.stdout.strip().split(' ', 3)
