@@ -49,10 +49,9 @@ def test_killed_generation_resumes_to_the_same_data(tmp_path):
     assert done.stdout.startswith('DONE'), done.stdout
 
 
-TEACHER = '''
+PAUSE = '''
 import sys, time
 from pathlib import Path
-import synthdiv.teacher as teacher
 from synthdiv.train import Callback
 class PauseAt(Callback):
     "Stand still (for the test to SIGKILL us) once a checkpoint at or past `target` is written; say where in `marker`."
@@ -65,7 +64,12 @@ class PauseAt(Callback):
             self.marker.write_text('%d,%d' % here); time.sleep(3600)
 target = tuple(map(int, sys.argv[2].split(','))) if len(sys.argv) > 2 else None
 pause = PauseAt(target, Path(sys.argv[1])/'paused')
+'''
 
+TEACHER = PAUSE + '''
+import sys, time
+from pathlib import Path
+import synthdiv.teacher as teacher
 from synthdiv.fixtures import tiny_llm
 from synthdiv.data import RT_TASK, rotten_tomatoes, budget_sample
 calls = []
@@ -118,7 +122,7 @@ def test_killed_teacher_training_resumes_to_the_same_weights(tmp_path):
     assert not ckpt.exists() and (run/'teacher'/'teacher.json').exists()
 
 
-STUDENT = '''
+STUDENT = PAUSE + '''
 import sys, hashlib, time
 from pathlib import Path
 import numpy as np
@@ -128,18 +132,6 @@ from synthdiv.train import Callback
 class CountBatches(Callback):
     n = 0
     def after_batch(self, learn): CountBatches.n += 1
-
-class PauseAt(Callback):
-    "Stand still (for the test to SIGKILL us) once a checkpoint at or past `target` is written; say where in `marker`."
-    order = 30   # after `Checkpoint` (20) has written this batch's checkpoint
-    def __init__(self, target, marker): self.target, self.marker = target, marker
-    def after_batch(self, learn):
-        here = (learn.position['epoch'], learn.position['batch'])
-        saved = learn.position['batch'] % learn.accumulate == 0   # `Checkpoint` writes only after an optimiser step
-        if self.target and here >= self.target and saved and not self.marker.exists():
-            self.marker.write_text('%d,%d' % here); time.sleep(3600)
-target = tuple(map(int, sys.argv[2].split(','))) if len(sys.argv) > 2 else None
-pause = PauseAt(target, Path(sys.argv[1])/'paused')
 rt = rotten_tomatoes()
 train, dev = budget_sample(rt['train'], 64), rt['dev'].select(range(32))
 cfg = StudentConfig(method='finetune', model='tiny', epochs=2, patience=2, batch_size=8, learning_rate=1e-3)
