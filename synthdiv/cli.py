@@ -11,7 +11,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from .core import *
 from .data import *
-from .llm import OpenAILM, served_llm
+from .llm import OpenAILM, served_llm, request_stats, requests_line
 from .teacher import TeacherConfig, fine_tune
 from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES
 from .diversity import diversity_report, LEXICAL, EMBEDDING
@@ -33,10 +33,16 @@ _budget.__name__ = 'budget'
 
 def _formatter(prog): return argparse.ArgumentDefaultsHelpFormatter(prog, max_help_position=32)
 
+def _server_flags(p:argparse.ArgumentParser, what:str):
+    p.add_argument('--timeout', type=float, default=120.0, help=f'seconds to wait for one answer of {what}')
+    p.add_argument('--max-retries', type=int, default=4, help=f'retries of a request to {what} that failed '
+                   '(timeouts, 429, 5xx, unreadable answers); after them its row is kept as failed, asked again next run')
+
 def _judge_flags(p:argparse.ArgumentParser):
     p.add_argument('--judge-server', help='OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1) of a '
                    'cluster-agent judge; its key, if any, is read from $OPENAI_API_KEY and written nowhere')
     p.add_argument('--judge-model', help='the judge model name on --judge-server')
+    _server_flags(p, '--judge-server')
 
 # %% ../nbs/10_cli.ipynb #f5679459
 def _phrases(text:str) -> list[str]:
@@ -146,6 +152,7 @@ def _generate_parser(sub):
     g.add_argument('--epochs', type=int, default=3, help='teacher epochs (upper bound)')
     g.add_argument('--server', help='OpenAI-compatible base URL: prompt that model instead of tuning one')
     g.add_argument('--model', default='default', help='model name on the server')
+    _server_flags(g, '--server')
     g.add_argument('--profile', choices=sorted(PROFILES), default='default')
     g.add_argument('--overwrite', action='store_true',
                    help='write into a non-empty --out that synthdiv did not make (its files of the same names are '
@@ -214,6 +221,7 @@ def _run_config(a) -> RunConfig:
                  'budget': 1.0 if a.budget is None else a.budget}
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
+             'judge_timeout': a.timeout, 'judge_retries': a.max_retries,
              'personas': a.personas, 'teacher_model': a.teacher_model, **files}
     if a.synthetic_labels:
         flags['weight_by'] = 'confidence' if a.synthetic_labels == 'weighted' else 'none'
@@ -257,7 +265,8 @@ def _user_rows(a, task:Task) -> Dataset:
 # %% ../nbs/10_cli.ipynb #44f4c6fa
 def _generator(a, task:Task, valid:Dataset):
     "The model that writes the rows, and how: a served chat model, or a teacher tuned on the valid rows."
-    if a.server: return OpenAILM(a.server, a.model), GenerationConfig(render='chat')
+    if a.server: return (served_llm(a.server, a.model, timeout=a.timeout, max_retries=a.max_retries),
+                         GenerationConfig(render='chat'))
     prof = get_profile(a.profile)
     split = valid.train_test_split(test_size=max(2, len(valid) // 10), seed=0)
     tcfg = TeacherConfig(epochs=a.epochs, lr=prof.teacher_lr)
@@ -300,6 +309,7 @@ def cmd_generate(a) -> int:
     plan = plan_prompts(task, PlanConfig(a.template, a.n_topics, a.per_topic, temperature=t), topics.names)
     res = generate(llm, task, plan, a.out, gcfg, real_texts=valid['text'])
     print(json.dumps(res.counts))
+    if res.config.get('requests'): print(requests_line(res.config['requests']))
     print(f'written: {a.out}/data.jsonl, {a.out}/rejected.jsonl, {a.out}/README.md')
     return 0
 
@@ -324,17 +334,27 @@ def _file_texts(path:Path, col:str) -> list[str]:
 def cmd_diversity(a) -> int:
     "`synthdiv diversity FILE`: every diversity metric of the file's texts (and the cluster agent with a judge)."
     texts = _file_texts(a.file, a.text_col)
-    judge = served_llm(a.judge_server, a.judge_model)   # checks that both or neither are given, before any work
+    judge = served_llm(a.judge_server, a.judge_model, timeout=a.timeout, max_retries=a.max_retries)   # before any work
     emb = get_profile(a.profile).load_embedder() if a.embeddings else None
     table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []), size=a.size, repeats=a.repeats,
                              embedder=emb)
+    _write_table(table, a.out)   # the metrics computed so far are kept, whatever the judge does
     if judge is not None:
-        row = agent_row(texts, judge, a.agent_rounds, a.agent_k)
+        try: row = agent_row(texts, judge, a.agent_rounds, a.agent_k)
+        except LLMError as e:   # a judge that fails costs the cluster-agent row only
+            print(f'cluster agent ({judge.name}) failed: {e}')
+            row = {'metric': 'cluster_agent', 'mean': float('nan'), 'note': f'judge failed: {str(e)[:200]}'}
+        stats = request_stats(judge)
+        if stats: print(requests_line(stats))
         table = pd.concat([table, pd.DataFrame([row])], ignore_index=True)
+        _write_table(table, a.out)
     print(table.to_string(index=False))
-    if a.out and a.out.suffix == '.csv': table.to_csv(a.out, index=False)
-    elif a.out: save_json(table.to_dict('records'), a.out)
     return 0
+
+def _write_table(table:pd.DataFrame, out:Path|None):
+    "Save the diversity table as CSV or JSON, by the suffix of `out` (nothing without one)."
+    if out and out.suffix == '.csv': atomic_write(out, table.to_csv(index=False))
+    elif out: save_json(table.to_dict('records'), out)
 
 # %% ../nbs/10_cli.ipynb #4aa5b529
 def cluster_agent_row(texts, server:str, model:str, rounds:int=20, k:int=10, log=print) -> dict:

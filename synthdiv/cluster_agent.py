@@ -292,7 +292,7 @@ class JudgeLog:
 # %% ../nbs/06_cluster_agent.ipynb #d7b96648
 def ask(llm, prompts:Sequence, parse, log:JudgeLog, cfg:AgentConfig, what:str, schema:dict|None=None) -> list:
     "Ask every prompt and parse every reply (`parse`: one function or one per prompt); None where every attempt failed."
-    out, todo = [None] * len(prompts), list(range(len(prompts)))
+    out, todo, failed = [None] * len(prompts), list(range(len(prompts))), {}
     if cfg.chat: prompts = [[{'role': 'user', 'content': p}] for p in prompts]
     for attempt in range(cfg.retries + 1):
         if not todo: break
@@ -306,9 +306,12 @@ def ask(llm, prompts:Sequence, parse, log:JudgeLog, cfg:AgentConfig, what:str, s
         log.calls += len(asks)
         log.count(asks, 'prompt')
         log.count(replies, 'reply')
-        for i, r in zip(todo, replies): out[i] = (parse[i] if isinstance(parse, list) else parse)(r)
+        for i, r in zip(todo, replies):
+            failed[i] = reply_failure(r)   # the request itself failed (the server's retries spent)
+            out[i] = None if failed[i] else (parse[i] if isinstance(parse, list) else parse)(r)
         todo = [i for i in todo if out[i] is None]
-    if todo: log.fail(f'{what}: unreadable after {cfg.retries + 1} attempts', len(todo))
+    for why in [f'request failed ({failed[i]})' if failed[i] else f'unreadable after {cfg.retries + 1} attempts'
+                for i in todo]: log.fail(f'{what}: {why}')
     return out
 
 # %% ../nbs/06_cluster_agent.ipynb #fed03d8d

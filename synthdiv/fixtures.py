@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_fixtures.ipynb #402d0283
 from __future__ import annotations
-import json, re, threading, time
+import json, random, re, threading, time
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 from typing import Sequence
 import numpy as np
@@ -15,7 +15,7 @@ from .llm import LocalLM, FakeLLM, smollm2_tokenizer_path, minilm_path, quiet_hf
 _all_ = ['FakeLLM']
 
 # %% auto #0
-__all__ = ['tiny_llm', 'tiny_bert_path', 'tiny_embedder', 'KeywordJudge', 'TableLLM', 'LocalServer', 'FakeLLM']
+__all__ = ['FAULTS', 'tiny_llm', 'tiny_bert_path', 'tiny_embedder', 'KeywordJudge', 'TableLLM', 'LocalServer', 'FakeLLM']
 
 # %% ../nbs/02a_fixtures.ipynb #b9bf76bd
 def tiny_llm(seed:int=0, layers:int=2, hidden:int=64, batch_size:int=16) -> LocalLM:
@@ -125,11 +125,19 @@ def exact(self) -> dict:
     return {'delta_I': h_cond, 'I_p_X': float(entropy(m.mean(0))) - h_cond}
 
 # %% ../nbs/02a_fixtures.ipynb #adb1b0c8
+FAULTS = ('bad json', 'no choices', 'hang')   # besides HTTP statuses, what `LocalServer.fail` may hold
+
 class LocalServer:
-    "Serve `llm` at http://127.0.0.1:PORT/v1 (the OpenAI API); `fail`: statuses for the next requests."
-    def __init__(self, llm, api_key:str|None=None, delay:float=0.0):
-        self.llm, self.api_key, self.delay = llm, api_key, delay
+    "Serve `llm` at http://127.0.0.1:PORT/v1 (the OpenAI API), misbehaving on demand: `fail`, `refuse`, `fail_rate`."
+    def __init__(self, llm, api_key:str|None=None, delay:float=0.0,
+                 refuse:str|None=None, # prompts that contain this are refused (400), every time
+                 fail_rate:float=0.0, seed:int=0, # each request fails (500) with this probability
+                 hang_s:float=30.0, # how long a 'hang' holds its request
+                 max_requests:int|None=None): # requests after this many get 503: a runaway client ends
+        self.llm, self.api_key, self.delay, self.refuse, self.fail_rate = llm, api_key, delay, refuse, fail_rate
+        self.hang_s, self.max_requests, self._rng = hang_s, max_requests, random.Random(seed)
         self.fail, self.retry_after, self.seen, self.active, self.max_active = [], None, [], 0, 0
+        self.outcomes = {}   # what it answered, counted: 'ok', 'HTTP 503', 'bad json', ...
         self._lock, owner = threading.Lock(), self
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a): pass
@@ -145,14 +153,33 @@ class LocalServer:
 
 # %% ../nbs/02a_fixtures.ipynb #9115bb1d
 @patch_to(LocalServer)
-def _send(self, h, status:int, obj:dict, headers:dict|None=None):
-    data = json.dumps(obj).encode()
-    h.send_response(status)
-    h.send_header('Content-Type', 'application/json')
-    h.send_header('Content-Length', str(len(data)))
-    for k, v in (headers or {}).items(): h.send_header(k, v)
-    h.end_headers()
-    h.wfile.write(data)
+def _send(self, h, status:int, obj, headers:dict|None=None, outcome:str|None=None):
+    "Send `obj` as JSON (bytes as they are), and count the outcome."
+    data = obj if isinstance(obj, bytes) else json.dumps(obj).encode()
+    with self._lock:
+        key = outcome or ('ok' if status == 200 else f'HTTP {status}')
+        self.outcomes[key] = self.outcomes.get(key, 0) + 1
+    try:
+        h.send_response(status)
+        h.send_header('Content-Type', 'application/json')
+        h.send_header('Content-Length', str(len(data)))
+        for k, v in (headers or {}).items(): h.send_header(k, v)
+        h.end_headers()
+        h.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError): pass   # the client gave up (its timeout): nothing to send to
+
+def _prompt_text(body:dict) -> str:
+    "The text of a request's prompt or chat messages."
+    return body.get('prompt') or ' '.join(str(m.get('content', '')) for m in body.get('messages') or [])
+
+@patch_to(LocalServer)
+def _fault(self, body:dict):
+    "What to do to the request just seen (under the lock): None, an HTTP status, one of `FAULTS`, 'refuse' or 'spent'."
+    if self.max_requests is not None and len(self.seen) > self.max_requests: return 'spent'
+    if self.refuse and self.refuse in _prompt_text(body): return 'refuse'   # before `fail`: it takes none of them
+    if self.fail: return self.fail.pop(0)
+    if self.fail_rate and self._rng.random() < self.fail_rate: return 500
+    return None
 
 @patch_to(LocalServer)
 def _handle(self, h):
@@ -161,14 +188,21 @@ def _handle(self, h):
         self.seen.append({'path': h.path, 'auth': h.headers.get('Authorization'), 'body': body})
         self.active += 1
         self.max_active = max(self.max_active, self.active)
-        status = self.fail.pop(0) if self.fail else 200
+        fault = self._fault(body)
     try:
         time.sleep(self.delay)
+        if fault == 'spent': return self._send(h, 503, {'error': {'message': 'request budget spent'}}, outcome='spent')
         if self.api_key and h.headers.get('Authorization') != f'Bearer {self.api_key}':
             return self._send(h, 401, {'error': {'message': 'invalid api key'}})
-        if status != 200:
+        if fault == 'refuse': return self._send(h, 400, {'error': {'message': 'prompt refused'}}, outcome='refused')
+        if fault == 'hang':
+            time.sleep(self.hang_s)
+            return self._send(h, 200, self._answer(h.path, body), outcome='hang')
+        if fault == 'bad json': return self._send(h, 200, b'{"choices": [{"text": "cut off', outcome='bad json')
+        if fault == 'no choices': return self._send(h, 200, {'choices': []}, outcome='no choices')
+        if fault is not None:
             headers = {'Retry-After': str(self.retry_after)} if self.retry_after is not None else {}
-            return self._send(h, status, {'error': {'message': f'injected {status}'}}, headers)
+            return self._send(h, fault, {'error': {'message': f'injected {fault}'}}, headers)
         self._send(h, 200, self._answer(h.path, body))
     finally:
         with self._lock: self.active -= 1
@@ -179,11 +213,12 @@ def _answer(self, path:str, body:dict) -> dict:
     kw = dict(max_new_tokens=body['max_tokens'], temperature=float(body.get('temperature', 0.0)),
               seed=body.get('seed', 0),
               top_p=body.get('top_p', 1.0), stop=body.get('stop') or [])
-    if path.endswith('/chat/completions'):
-        return {'choices': [{'message': {'role': 'assistant',
-                                         'content': self.llm.generate([body['messages']], **kw)[0]}}]}
     if body.get('echo'): return {'choices': [{'text': body['prompt'], 'logprobs': self._echo(body['prompt'])}]}
-    return {'choices': [{'text': self.llm.generate([body['prompt']], **kw)[0]}]}
+    chat = path.endswith('/chat/completions')
+    text = self.llm.generate([body['messages'] if chat else body['prompt']], **kw)[0]
+    usage = {'prompt_tokens': len(_prompt_text(body).split()), 'completion_tokens': len(text.split())}
+    if chat: return {'choices': [{'message': {'role': 'assistant', 'content': text}}], 'usage': usage}
+    return {'choices': [{'text': text}], 'usage': usage}
 
 @patch_to(LocalServer)
 def _echo(self, text:str) -> dict:

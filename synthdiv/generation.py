@@ -28,12 +28,19 @@ def _read_jsonl(path:Path) -> list[dict]:
     import json
     return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
 
+def _short(value, n:int=60) -> str:
+    s = to_json(value)
+    return s if len(s) <= n else s[:n - 3] + '...'
+
 def _check_manifest(out:Path, manifest:dict):
-    "Write `manifest.json`, or refuse a folder whose manifest says it holds another run."
-    path = out/'manifest.json'
-    if path.exists() and load_json(path) != json_roundtrip(manifest):
-        raise ConfigError(f"{out} holds a run started with other arguments (see {path}): use another folder, "
-                          "or delete it")
+    "Write `manifest.json`, or refuse a folder whose manifest says it holds another run, naming what differs."
+    path, new = out/'manifest.json', json_roundtrip(manifest)
+    old = load_json(path) if path.exists() else new
+    if old != new:
+        diff = [k for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+        said = '; '.join(f'{k}: {_short(old.get(k))} then, {_short(new.get(k))} now' for k in diff[:3])
+        raise ConfigError(f"{out} holds a run started with other arguments ({said}; see {path}): use another "
+                          "folder, or delete it")
     save_json(manifest, path)
 
 # %% ../nbs/04_generation.ipynb #aea44090
@@ -41,7 +48,8 @@ def run_sharded(out_dir, # the folder for `manifest.json` and `shards/`
                 items:Sequence[dict], # the work items, in order
                 work:Callable, # work(items_of_one_shard, shard_index) -> one result dict per item
                 manifest:dict, # what the run is (model, task, config): must match when resuming
-                shard_size:int=64, desc:str='work') -> list[dict]:
+                shard_size:int=64, desc:str='work',
+                redo:Callable|None=None) -> list[dict]: # redo(rows): work a stored shard again (its requests failed)
     "Map `work` over `items` shard by shard, writing each finished shard to disk; resume from the shards that exist."
     out = Path(out_dir)
     (out/'shards').mkdir(parents=True, exist_ok=True)
@@ -51,7 +59,7 @@ def run_sharded(out_dir, # the folder for `manifest.json` and `shards/`
     with progress(total=len(items), desc=desc, unit='sample') as bar:
         for k, start in enumerate(range(0, len(items), shard_size)):
             chunk, path = list(items[start:start + shard_size]), out/'shards'/f'shard-{k:05d}.jsonl'
-            if not path.exists():
+            if not path.exists() or (redo is not None and redo(_read_jsonl(path))):
                 done = work(chunk, k)
                 if len(done) != len(chunk): raise LLMError(f"shard {k}: {len(done)} results for {len(chunk)} items")
                 atomic_write(path, ''.join(to_json(r) + '\n' for r in done))
@@ -65,6 +73,14 @@ def _provenance(llm, template:str, seed:int, topic='', style='', persona='', tem
             'topic': topic or '', 'style': style or '', 'persona': persona or '', 'seed': int(seed),
             'temperature': float(temperature)}
 
+def _failure(reply) -> dict:
+    "The shard fields of a failed request (`failed`: its reason, `error`: the message); none for a reply that came."
+    return {'failed': reply.reason, 'error': reply.detail} if reply_failure(reply) else {}
+
+def _failed_requests(rows:list[dict]) -> bool:
+    "Whether a stored shard holds failed requests (so the next run asks them again)."
+    return any(r.get('failed') for r in rows)
+
 def _annotate_work(llm, task:Task, prefix:str, max_new_tokens:int):
     "The shard function of `annotate`: label scoring, or greedy decoding for a generation task."
     def work(chunk, k):
@@ -76,7 +92,7 @@ def _annotate_work(llm, task:Task, prefix:str, max_new_tokens:int):
         else:
             gen = llm.generate([prefix + serialise(task, t)[0] for t in texts], max_new_tokens=max_new_tokens,
                                stop=['\n'])
-            outs = [{'output': g.strip(), 'confidence': float('nan')} for g in gen]
+            outs = [{'output': g.strip(), 'confidence': float('nan'), **_failure(g)} for g in gen]
         return [{**it, **o} for it, o in zip(chunk, outs)]
     return work
 
@@ -98,7 +114,13 @@ def annotate(llm:LLM, task:Task, texts:Sequence[str], out_dir=None, prefix:str='
     items = [{'i': i, 'text': t} for i, t in enumerate(texts)]
     rows = run_sharded(out_dir, items, _annotate_work(llm, task, prefix, max_new_tokens),
                        {'kind': 'annotate', 'llm': llm.name, 'task': task.name, 'prefix': prefix,
-                        'columns': ['output', 'confidence', 'probs']}, shard_size, desc=f'annotate ({llm.name})')
+                        'columns': ['output', 'confidence', 'probs']}, shard_size, desc=f'annotate ({llm.name})',
+                       redo=_failed_requests)
+    failed = [r for r in rows if r.get('failed')]
+    if failed:
+        warnings.warn(f"{len(failed)} of {len(rows)} texts were left unlabelled: their requests failed "
+                      f"({failed[0]['error'][:200]}); the next run asks for them again")
+        rows = [r for r in rows if not r.get('failed')]
     soft = task.kind == 'classification'
     feats = synthetic_features(task, {'probs': List(Value('float64'))} if soft else None)
     if not rows: return empty_dataset(feats)   # nothing to label
@@ -376,13 +398,13 @@ def _generate_work(llm, task:Task, cfg:GenerationConfig):
         if 'row_temperatures' in capabilities(llm):
             seed = int(stable_hash([cfg.seed, k], 8), 16)
             texts = call(chunk, seed, temperatures=[r['temperature'] for r in chunk])
-            return [{**r, 'output': t, 'seed': seed} for r, t in zip(chunk, texts)]
+            return [{**r, 'output': t, 'seed': seed, **_failure(t)} for r, t in zip(chunk, texts)]
         out = [None] * len(chunk)
         for temp in sorted({r['temperature'] for r in chunk}):
             idx = [i for i, r in enumerate(chunk) if r['temperature'] == temp]
             seed = int(stable_hash([cfg.seed, k, temp], 8), 16)
             for i, t in zip(idx, call([chunk[i] for i in idx], seed,
-                                      temperature=temp)): out[i] = {**chunk[i], 'output': t, 'seed': seed}
+                                      temperature=temp)): out[i] = {**chunk[i], 'output': t, 'seed': seed, **_failure(t)}
         return out
     return work
 
@@ -423,6 +445,7 @@ def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig,
     parsed = []
     for r in raw:
         text, label, reason = parse_output(task, r, r['output'], gcfg.format)
+        if r.get('failed'): text, label, reason = '', None, f"request failed ({r['failed']})"
         parsed.append({**r, 'text': text, 'parsed_label': label, 'reason': reason})
     kept, rejected = [], []
     for r, why in zip(parsed, filter_rows(parsed, real_texts, fcfg)):
@@ -431,7 +454,7 @@ def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig,
                **_provenance(llm, r['template'], r['seed'], r['topic'], r['style'], r['persona'], r['temperature'])}
         if not why: kept.append(row)
         else: rejected.append({**row, task.target_column: '' if r['parsed_label'] is None else str(r['parsed_label']),
-                               'output': r['output'], 'reason': why})
+                               'output': r.get('error') or r['output'], 'reason': why})   # a failed request: its error
     return kept, rejected
 
 # %% ../nbs/04_generation.ipynb #5168f7b6
@@ -453,6 +476,7 @@ def dataset_card(res:SyntheticData, task:Task, n_examples:int=5) -> str:
              f"- generation: `{to_json(cfg['generation'])}`", f"- filters: `{to_json(cfg['filters'])}`", '',
              '| outcome | rows | share |', '|---|---|---|']
     lines += [f"| {k} | {v} | {v / max(c['requested'], 1):.1%} |" for k, v in c.items() if k != 'requested']
+    if cfg.get('requests'): lines += ['', requests_line(cfg['requests'])]
     if task.kind == 'classification' and len(res.data):
         counts = np.bincount(res.data[task.target_column], minlength=task.num_labels)
         lines += ['', 'Labels of the kept rows: ' + ', '.join(f'{n} {k}' for k, n in zip(task.label_names, counts))]
@@ -480,11 +504,14 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
              filters:FilterConfig|None=None, real_texts:Sequence[str]=()) -> SyntheticData:
     "Generate one sample per plan row with `llm`, resumably in shards, then parse and filter; keep every rejected row."
     gcfg, fcfg = config or GenerationConfig(), filters or FilterConfig()
-    key = stable_hash([llm.name, task.to_dict(), list(plan), gcfg.to_dict()], 20)
+    before = request_stats(llm)
+    served = {'server': before['server']} if before else {}   # a served model: its address is part of the run
+    key = stable_hash([llm.name, task.to_dict(), list(plan), gcfg.to_dict(), *served.values()], 20)
     out = Path(out_dir) if out_dir else cache_dir('generations')/key
     raw = run_sharded(out, plan, _generate_work(llm, task, gcfg),
-                      {'kind': 'generate', 'llm': llm.name, 'task': task.to_dict(), 'config': gcfg.to_dict()},
-                      gcfg.shard_size, desc=f'generate ({llm.name})')
+                      {'kind': 'generate', 'llm': llm.name, **served, 'task': task.to_dict(), 'config': gcfg.to_dict()},
+                      gcfg.shard_size, desc=f'generate ({llm.name})', redo=_failed_requests)
+    requests = stats_since(before, request_stats(llm))
     kept, rejected = _assemble(llm, task, raw, real_texts, fcfg, gcfg)
     feats = synthetic_features(task)
     text = Value('string')
@@ -493,7 +520,8 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
                         Dataset.from_list(rejected, features=rej_feats) if rejected else empty_dataset(rej_feats),
                         {'llm': llm.name, 'weights_hash': getattr(llm, 'weights_hash', '') or '',
                          'generation': gcfg.to_dict(),
-                         'filters': fcfg.to_dict(), 'plan': plan_summary(plan)})
+                         'filters': fcfg.to_dict(), 'plan': plan_summary(plan),
+                         **({'requests': requests} if requests else {})})
     write_outputs(res, task, out)
     return res
 

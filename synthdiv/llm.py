@@ -4,8 +4,7 @@
 
 # %% ../nbs/02_llm.ipynb #b8fda385
 from __future__ import annotations
-import os, json, time, random, sqlite3, threading
-from concurrent.futures import ThreadPoolExecutor
+import os, json, time, random, sqlite3, threading, inspect, queue, email.utils
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, Sequence, Union, runtime_checkable
@@ -16,9 +15,10 @@ from .core import *
 
 # %% auto #0
 __all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'LLM', 'capabilities',
-           'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'ResponseCache', 'CachedLLM',
-           'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path',
-           'quiet_hf', 'smollm2', 'load_lm', 'OpenAILM', 'served_llm', 'minilm_path', 'load_embedder']
+           'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure',
+           'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path',
+           'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'OpenAILM', 'RequestFailed', 'retry_after',
+           'served_llm', 'request_stats', 'stats_since', 'requests_line', 'minilm_path', 'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -109,12 +109,15 @@ class FakeLLM:
 
 # %% ../nbs/02_llm.ipynb #fe6d4c6a
 @patch_to(FakeLLM)
-def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None, **sampling) -> list[str]:
+def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None,
+             occurrence:Sequence[int]|None=None, # each prompt's occurrence number (default: counted in `prompts`)
+             **sampling) -> list[str]:
     "One seeded answer per prompt (`temperatures`: one per prompt, overriding `temperature`)."
     s = Sampling(**sampling)
     self.calls += len(prompts)
     rows = per_row(s, temperatures, len(prompts))
-    return [cut_at_stop(self._one(p, r, k), r.stop) for p, r, k in zip(prompts, rows, occurrences(prompts))]
+    ks = occurrences(prompts) if occurrence is None else occurrence
+    return [cut_at_stop(self._one(p, r, k), r.stop) for p, r, k in zip(prompts, rows, ks)]
 
 # %% ../nbs/02_llm.ipynb #6281020d
 @patch_to(FakeLLM)
@@ -131,6 +134,19 @@ def choice_logprobs(llm:LLM, prompts:Sequence[Prompt], choices:Sequence[str]) ->
     "Log-probability of each choice after each prompt (rows: prompts, columns: choices), fast where the backend can."
     if 'choice_logprobs' in capabilities(llm): return np.asarray(llm.choice_logprobs(prompts, choices))
     return np.stack([sequence_logprob(llm, prompts, [c] * len(prompts)) for c in choices], axis=1)
+
+# %% ../nbs/02_llm.ipynb #ace1fb89
+class FailedReply(str):
+    "An empty reply standing for a request that failed after its retries: `reason` (short) and `detail` say why."
+    def __new__(cls, reason:str, detail:str=''):
+        self = super().__new__(cls, '')
+        self.reason, self.detail = reason, detail or reason
+        return self
+    def __repr__(self): return f'FailedReply({self.reason!r})'
+
+def reply_failure(reply) -> str:
+    "Why `reply` failed (`FailedReply.reason`); '' for a reply that came."
+    return getattr(reply, 'reason', '') if isinstance(reply, FailedReply) else ''
 
 # %% ../nbs/02_llm.ipynb #5e0a94aa
 class ResponseCache:
@@ -186,7 +202,7 @@ class CachedLLM:
         self.hits, self.misses = self.hits + len(keys) - len(todo), self.misses + len(todo)
         if todo:
             new = dict(zip([keys[i] for i in todo], compute([items[i] for i in todo])))
-            self.cache.put_many(new)
+            self.cache.put_many({k: v for k, v in new.items() if not isinstance(v, FailedReply)})   # asked again next run
             found.update(new)
         return [found[k] for k in keys]
 
@@ -199,12 +215,19 @@ def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=N
     temps = [s.temperature] * len(prompts) if temperatures is None else [float(t) for t in temperatures]
     def key(p, t, k):
         return stable_hash(['generate', self.name, p, {**params, 'temperature': t}, 0 if t == 0 else k], 32)
-    keys = [key(p, t, k) for p, t, k in zip(prompts, temps, occurrences(prompts))]
+    ks = occurrences(prompts)
+    keys = [key(p, t, k) for p, t, k in zip(prompts, temps, ks)]
+    missing = [k for k in keys if k not in self.cache.get_many(keys)]
+    def store(i, reply):   # each answer enters the store the moment it arrives (backends that report them one by one)
+        if not isinstance(reply, FailedReply): self.cache.put_many({missing[i]: reply})
+    takes = inspect.signature(self.llm.generate).parameters
     def compute(rows):
-        ps, ts = [p for p, _ in rows], [t for _, t in rows]
-        if temperatures is None: return self.llm.generate(ps, **sampling)
-        return self.llm.generate(ps, temperatures=ts, **sampling)
-    return self._cached(keys, list(zip(prompts, temps)), compute)
+        ps, ts = [p for p, _, _ in rows], [t for _, t, _ in rows]
+        more = {'on_reply': store} if 'on_reply' in takes else {}
+        if 'occurrence' in takes: more['occurrence'] = [k for _, _, k in rows]   # as in the whole call, not the misses
+        if temperatures is None: return self.llm.generate(ps, **sampling, **more)
+        return self.llm.generate(ps, temperatures=ts, **sampling, **more)
+    return self._cached(keys, list(zip(prompts, temps, ks)), compute)
 
 # %% ../nbs/02_llm.ipynb #1b164d70
 @patch_to(CachedLLM)
@@ -442,13 +465,14 @@ def load_lm(path_or_id, batch_size:int=16) -> LocalLM:
 
 # %% ../nbs/02_llm.ipynb #8ef8c057
 class OpenAILM:
-    "An `LLM` served over the OpenAI API (vLLM, llama.cpp server, TGI, ...): concurrent, with timeouts and retries."
+    "An `LLM` served over the OpenAI API (vLLM, llama.cpp server, TGI, ...): concurrent, with timeouts, retries, counts."
     capabilities = ('row_temperatures',)
     def __init__(self, base_url:str, # e.g. http://127.0.0.1:8000/v1
                  model:str, # the model name the server knows
                  name:str|None=None, # the name used in caches and provenance (default: `model`)
                  api_key_env:str='OPENAI_API_KEY', # environment variable holding the key, if any
                  concurrency:int=8, timeout:float=120.0, max_retries:int=4, backoff:float=0.5,
+                 max_wait:float=60.0, # the longest pause a `Retry-After` header may ask for
                  show_progress:bool=True,
                  schema_style:str='openai'): # how a `json_schema` is sent: 'openai', 'json_object' or 'none'
         if schema_style not in ('openai', 'json_object', 'none'):
@@ -456,39 +480,85 @@ class OpenAILM:
         self.base_url, self.model, self.name = base_url.rstrip('/'), model, name or model
         self.schema_style = schema_style
         self.api_key_env, self.concurrency, self.timeout = api_key_env, concurrency, timeout
-        self.max_retries, self.backoff, self.show_progress = max_retries, backoff, show_progress
+        self.max_retries, self.backoff, self.max_wait, self.show_progress = max_retries, backoff, max_wait, show_progress
         self._session = requests.Session()
         pool = requests.adapters.HTTPAdapter(pool_connections=concurrency, pool_maxsize=concurrency)
         self._session.mount('http://', pool)
         self._session.mount('https://', pool)
-        self.requests = self.retries = 0
+        self._lock = threading.Lock()
+        self.stats = {'requests': 0, 'retries': 0, 'failed': 0, 'prompt_tokens': 0, 'completion_tokens': 0}
+        self.failures = {}   # reason -> number of requests that failed for good with it
     def __repr__(self): return f'OpenAILM({self.base_url!r}, model={self.model!r})'
+    @property
+    def requests(self) -> int: return self.stats['requests']
+    @property
+    def retries(self) -> int: return self.stats['retries']
+    def _count(self, **more):
+        "Add to `stats` (from any worker thread)."
+        with self._lock:
+            for k, v in more.items(): self.stats[k] += v
     def _headers(self) -> dict:
         key = os.environ.get(self.api_key_env) if self.api_key_env else None
         return {'Authorization': f'Bearer {key}'} if key else {}
 
 # %% ../nbs/02_llm.ipynb #c037be27
 _RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
+_CONFIG_STATUS = {401, 403, 404}   # a wrong key, address or model name: every request would fail the same way
+
+class RequestFailed(LLMError):
+    "One request failed for good (refused, or still failing after its retries); `reason` is its short class."
+    def __init__(self, reason:str, detail:str):
+        super().__init__(detail)
+        self.reason = reason
+
+def retry_after(value:str|None) -> float|None:
+    "The seconds a `Retry-After` header asks to wait (a number or an HTTP date); None when absent or unreadable."
+    if not value: return None
+    try: return max(0.0, float(value))
+    except ValueError: pass
+    try: return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError): return None
+
+# %% ../nbs/02_llm.ipynb #75b8a125
+@patch_to(OpenAILM)
+def _pause(self, attempt:int, asked:float|None) -> float:
+    "Seconds to wait before attempt number `attempt` (1 = the first retry): `asked` by the server, or backoff."
+    wait = asked if asked is not None else min(30.0, self.backoff * 2**(attempt - 1)) * (1 + random.random())
+    return min(wait, self.max_wait)
 
 @patch_to(OpenAILM)
-def _post(self, path:str, payload:dict) -> dict:
-    "POST `payload` to `path`, retrying what retrying can fix; the JSON answer, or an `LLMError`."
-    url, last, wait = f'{self.base_url}/{path}', None, None
+def _post(self, path:str, payload:dict, read=lambda answer: answer):
+    "POST `payload` to `path`, retrying what retrying can fix; `read` of the JSON answer, or an error."
+    url, why, detail, asked, refused = f'{self.base_url}/{path}', '', '', None, False
     for attempt in range(self.max_retries + 1):
         if attempt:
-            self.retries += 1
-            time.sleep(min(30.0, self.backoff * 2**(attempt - 1)) * (1 + random.random()) if wait is None else wait)
-        wait, self.requests = None, self.requests + 1
+            self._count(retries=1)
+            time.sleep(self._pause(attempt, asked))
+        self._count(requests=1)
+        asked = None
         try: r = self._session.post(url, json=payload, headers=self._headers(), timeout=self.timeout)
-        except (requests.ConnectionError, requests.Timeout) as e:
-            last = f'{type(e).__name__}: {e}'
+        except requests.Timeout:
+            why, detail = 'timeout', f'no answer from {url} within {self.timeout:g} s'
             continue
-        if r.status_code == 200: return r.json()
-        last = f'HTTP {r.status_code} from {url}: {r.text[:300]}'
-        if r.status_code not in _RETRY_STATUS: raise LLMError(last)
-        ra = r.headers.get('Retry-After')
-        wait = float(ra) if ra and ra.replace('.', '', 1).isdigit() else None
-    raise LLMError(f'{url} failed after {self.max_retries + 1} attempts; last error: {last}')
+        except requests.ConnectionError as e:
+            why, detail = 'unreachable', f'{type(e).__name__}: {e}'
+            continue
+        if r.status_code == 200:
+            try: return read(r.json())
+            except ValueError: why, detail = 'invalid JSON', f'{url} answered 200 with invalid JSON: {r.text[:200]!r}'
+            except (KeyError, IndexError, TypeError) as e:
+                why, detail = 'malformed reply', f'{url} answered 200 without the expected fields ({e!r}): {r.text[:200]!r}'
+            continue
+        why, detail = f'HTTP {r.status_code}', f'HTTP {r.status_code} from {url}: {r.text[:300]}'
+        if r.status_code in _CONFIG_STATUS: raise LLMError(detail)
+        refused = r.status_code not in _RETRY_STATUS
+        if refused: break   # this request is refused: asking again cannot help
+        asked = retry_after(r.headers.get('Retry-After'))
+    if why == 'unreachable': raise LLMError(f'{url} could not be reached ({self.max_retries + 1} attempts): {detail}')
+    with self._lock:
+        self.stats['failed'] += 1
+        self.failures[why] = self.failures.get(why, 0) + 1
+    raise RequestFailed(why, detail if refused else f'{url} failed after {attempt + 1} attempts; last error: {detail}')
 
 # %% ../nbs/02_llm.ipynb #502e9e99
 @patch_to(OpenAILM)
@@ -504,33 +574,67 @@ def _body(self, prompt:Prompt, s:Sampling, k:int) -> dict:
         body['response_format'] = {'type': 'json_object', 'schema': s.json_schema}
     return body
 
+def _completion_text(answer:dict) -> tuple[str, dict]:
+    "The text of a `/completions` answer and its `usage`."
+    text = answer['choices'][0]['text']
+    if not isinstance(text, str): raise TypeError(f'choices[0].text is {type(text).__name__}')
+    return text, answer.get('usage') or {}
+
+def _chat_text(answer:dict) -> tuple[str, dict]:
+    "The text of a `/chat/completions` answer and its `usage`."
+    text = answer['choices'][0]['message']['content']
+    if not isinstance(text, (str, type(None))): raise TypeError(f'message.content is {type(text).__name__}')
+    return text or '', answer.get('usage') or {}
+
 @patch_to(OpenAILM)
 def _complete(self, prompt:Prompt, s:Sampling, k:int) -> str:
-    "One completion: `/completions` for a string, `/chat/completions` for a chat."
+    "One completion: `/completions` for a string, `/chat/completions` for a chat; the tokens it used are counted."
     body = self._body(prompt, s, k)
-    if isinstance(prompt, str): text = self._post('completions', {**body, 'prompt': prompt})['choices'][0]['text']
-    else: text = self._post('chat/completions', {**body, 'messages': list(prompt)})['choices'][0]['message']['content']
-    return cut_at_stop(text or '', s.stop)
+    if isinstance(prompt, str): text, usage = self._post('completions', {**body, 'prompt': prompt}, _completion_text)
+    else: text, usage = self._post('chat/completions', {**body, 'messages': list(prompt)}, _chat_text)
+    self._count(prompt_tokens=int(usage.get('prompt_tokens') or 0),
+                completion_tokens=int(usage.get('completion_tokens') or 0))
+    return cut_at_stop(text, s.stop)
 
 # %% ../nbs/02_llm.ipynb #95a09cce
 @patch_to(OpenAILM)
-def _map(self, fn, items, desc:str) -> list:
-    "`fn(*item)` for every item, `concurrency` at a time, in order, with a progress bar."
-    with ThreadPoolExecutor(self.concurrency) as pool, \
-         progress(total=len(items), desc=desc, unit='req', disable=not self.show_progress) as bar:
-        futures, out = [pool.submit(fn, *it) for it in items], []
-        for f in futures:
-            out.append(f.result())
-            bar.update(1)
+def _map(self, fn, items, desc:str, keep_failures:bool=False, on_reply=None) -> list:
+    "`fn(*item)` for every item, `concurrency` at a time, in order; `keep_failures`: a `FailedReply` for a failed one."
+    todo, done, stop = queue.SimpleQueue(), queue.SimpleQueue(), threading.Event()
+    for i in range(len(items)): todo.put(i)
+    def worker():
+        while not stop.is_set():
+            try: i = todo.get_nowait()
+            except queue.Empty: return
+            try: out = fn(*items[i])
+            except RequestFailed as e: out = FailedReply(e.reason, str(e)) if keep_failures else e
+            except BaseException as e: out = e
+            done.put((i, out))
+    for _ in range(min(self.concurrency, len(items))): threading.Thread(target=worker, daemon=True).start()
+    out = [None] * len(items)
+    try:
+        with progress(total=len(items), desc=desc, unit='req', disable=not self.show_progress) as bar:
+            for _ in range(len(items)):
+                while True:   # wake up often, so that Ctrl-C is seen at once
+                    try: i, reply = done.get(timeout=0.1); break
+                    except queue.Empty: pass
+                if isinstance(reply, BaseException): raise reply
+                out[i] = reply
+                if on_reply is not None: on_reply(i, reply)
+                bar.update(1)
+    finally: stop.set()   # after an error or Ctrl-C no new request starts; requests in flight die with the process
     return out
 
 @patch_to(OpenAILM)
-def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None, **sampling) -> list[str]:
-    "One completion per prompt (`temperatures`: one per prompt), `concurrency` requests at a time."
+def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None,
+             on_reply=None, # called as on_reply(i, reply) the moment the reply to prompts[i] arrives
+             occurrence:Sequence[int]|None=None, # each prompt's occurrence number (default: counted in `prompts`)
+             **sampling) -> list[str]:
+    "One completion per prompt (`temperatures`: one per prompt), `concurrency` requests at a time; failed ones kept."
     s = Sampling(**sampling)
-    rows = per_row(s, temperatures, len(prompts))
-    return self._map(lambda p, r, k: self._complete(p, r, k), list(zip(prompts, rows, occurrences(prompts))),
-                     f'generate ({self.name})')
+    rows, ks = per_row(s, temperatures, len(prompts)), occurrences(prompts) if occurrence is None else occurrence
+    return self._map(lambda p, r, k: self._complete(p, r, k), list(zip(prompts, rows, ks)),
+                     f'generate ({self.name})', keep_failures=True, on_reply=on_reply)
 
 # %% ../nbs/02_llm.ipynb #04232ca2
 @patch_to(OpenAILM)
@@ -540,7 +644,7 @@ def _score(self, prompt:str, continuation:str) -> np.ndarray:
         raise LLMError('OpenAILM.logprobs needs plain-text prompts (chat templates are applied server-side)')
     body = {'model': self.model, 'prompt': prompt + continuation, 'max_tokens': 1, 'temperature': 0, 'echo': True,
             'logprobs': 1}
-    lp = self._post('completions', body)['choices'][0]['logprobs']
+    lp = self._post('completions', body, lambda answer: answer['choices'][0]['logprobs'])
     start, end = len(prompt), len(prompt) + len(continuation)
     return np.array([float(v) for v, off in zip(lp['token_logprobs'],
                                                 lp['text_offset']) if start <= off < end and v is not None])
@@ -556,6 +660,31 @@ def served_llm(server:str, model:str, **kwargs) -> CachedLLM|None:
     if bool(server) != bool(model): raise ConfigError('a server and a model name go together: give both or neither')
     if not server: return None
     return CachedLLM(OpenAILM(server, model, show_progress=progress_enabled(), **kwargs))
+
+# %% ../nbs/02_llm.ipynb #3f7f4d31
+def request_stats(llm) -> dict:
+    "The counts of the served model behind `llm` (through caches and wrappers), with its `server`; {} for a local one."
+    for _ in range(8):
+        if isinstance(getattr(llm, 'stats', None), dict) and hasattr(llm, 'base_url'):
+            return {'server': llm.base_url, **llm.stats, 'failures': dict(llm.failures)}
+        llm = getattr(llm, 'llm', None)   # `CachedLLM` and `WithSampling` keep the model they wrap as `.llm`
+        if llm is None: break
+    return {}
+
+def stats_since(before:dict, after:dict) -> dict:
+    "The requests, retries, failures and tokens counted between two `request_stats` snapshots."
+    if not after: return {}
+    was = before.get('failures', {})
+    out = {k: v - before.get(k, 0) if isinstance(v, (int, float)) else v for k, v in after.items() if k != 'failures'}
+    return {**out, 'failures': {k: n - was.get(k, 0) for k, n in after['failures'].items() if n > was.get(k, 0)}}
+
+# %% ../nbs/02_llm.ipynb #2ab861da
+def requests_line(s:dict) -> str:
+    "One line saying what a served model was asked: requests, retries, failures by reason, tokens."
+    fails = ', '.join(f'{n} {k}' for k, n in s['failures'].items())
+    return (f"requests to {s['server']}: {s['requests']} sent, {s['retries']} retried, {s['failed']} failed"
+            + (f' ({fails})' if fails else '') + f"; tokens: {s['prompt_tokens']} prompt, "
+            f"{s['completion_tokens']} completion")
 
 # %% ../nbs/02_llm.ipynb #75edde13
 def minilm_path() -> Path:

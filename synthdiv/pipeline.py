@@ -14,7 +14,7 @@ from datasets import Dataset, Features, Value, load_from_disk
 from .core import *
 from .data import *
 from fastcore.basics import patch
-from .llm import smollm2, load_embedder, served_llm, load_lm
+from .llm import smollm2, load_embedder, served_llm, load_lm, request_stats
 from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
@@ -157,6 +157,8 @@ class RunConfig(RunDataConfig):
     test_rows: int = 0                # test rows for students (0: the whole test set)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
+    judge_timeout: float = 120.0      # seconds to wait for one answer of the judge server
+    judge_retries: int = 4            # retries of a failed request to it (then it counts as failed)
     seed: int = 0
     annotate: InitVar[int|None] = None       # the old name of `n_annotate`
     student_mode: InitVar[str|None] = None   # the old name of `student_method`
@@ -352,7 +354,8 @@ def embedder(self:RunContext): return self.get('embedder', self.profile.load_emb
 @patch(as_prop=True)
 def judge(self:RunContext):
     "The cluster-agent judge: the model behind `judge_server`, else the base model."
-    served = self.get('judge', lambda: served_llm(self.cfg.judge_server, self.cfg.judge_model))
+    served = self.get('judge', lambda: served_llm(self.cfg.judge_server, self.cfg.judge_model,
+                                                  timeout=self.cfg.judge_timeout, max_retries=self.cfg.judge_retries))
     return self.base if served is None else served
 
 # %% ../nbs/09a_pipeline.ipynb #bebd2f72
@@ -492,8 +495,13 @@ def _stage_cluster_agent(c:RunContext) -> dict:
     try:
         crit = discover_criteria(judge, list(corpora.values()), acfg)
         scores = {name: cluster_score(judge, texts, crit, acfg).to_dict() for name, texts in corpora.items()}
-    except LLMError as e: return {'judge': judge.name, 'error': str(e)}
-    return {'judge': judge.name, 'criteria': crit.criteria, **scores}
+    except LLMError as e: return {'judge': judge.name, 'error': str(e), **_requests(judge)}
+    return {'judge': judge.name, 'criteria': crit.criteria, **scores, **_requests(judge)}
+
+def _requests(llm) -> dict:
+    "The request counts of a served model, as a stage result's `requests` (nothing for a local one)."
+    stats = request_stats(llm)
+    return {'requests': stats} if stats else {}
 
 # %% ../nbs/09a_pipeline.ipynb #e3920244
 def _stage_information(c:RunContext) -> dict:

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import *
+from .llm import requests_line
 
 # %% auto #0
 __all__ = ['fmt_num', 'markdown_table', 'teacher_section', 'synthetic_section', 'diversity_section', 'agent_section',
@@ -87,6 +88,7 @@ def agent_section(ca:dict) -> list[str]:
     "The cluster-agent score of each corpus, the rounds scored, and the judge's failures."
     error = f" Not scored: {ca['error']}" if 'error' in ca else ''
     lines = ['## Cluster-agent score', '', f"Judge `{ca.get('judge')}`.{error}", '']
+    if ca.get('requests'): lines += [requests_line(ca['requests']) + '.', '']
     rows = [(n, v) for n, v in ca.items() if isinstance(v, dict) and 'score' in v]
     if not rows: return lines
     lines += ['| corpus | score | sd (bootstrap over rounds) | scored rounds | failures |', '|---|---|---|---|---|']
