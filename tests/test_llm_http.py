@@ -1,7 +1,7 @@
 "`OpenAILM` against a real HTTP server on 127.0.0.1: concurrency, retries, timeouts, errors, API keys, log-probs, cache."
 import time, pytest, numpy as np
 from synthdiv.core import LLMError
-from synthdiv.llm import OpenAILM, FakeLLM, CachedLLM, Sampling
+from synthdiv.llm import OpenAILM, FakeLLM, CachedLLM, Sampling, reply_failure
 from synthdiv.fixtures import LocalServer
 
 @pytest.fixture
@@ -39,21 +39,26 @@ def test_honours_retry_after(server):
     t = time.perf_counter(); client(server, backoff=10).generate(['Hi'])
     assert 0.5 <= time.perf_counter() - t < 5
 
-def test_gives_up_with_a_clear_error(server):
+def test_gives_up_with_a_clear_reason(server):
+    "After its retries a request fails for good: `generate` keeps it as a `FailedReply`, `logprobs` raises."
     server.fail = [503] * 10
+    out, = client(server, max_retries=2).generate(['Hi'])
+    assert reply_failure(out) == 'HTTP 503' and 'failed after 3 attempts; last error: HTTP 503' in out.detail
     with pytest.raises(LLMError, match=r'failed after 3 attempts; last error: HTTP 503'):
-        client(server, max_retries=2).generate(['Hi'])
+        client(server, max_retries=2).logprobs(['Hi'], [' there'])
 
 def test_client_errors_are_not_retried(server):
     server.fail = [400]
     c = client(server)
-    with pytest.raises(LLMError, match='HTTP 400 .*injected 400'): c.generate(['Hi'])
-    assert c.requests == 1
+    out, = c.generate(['Hi'])
+    assert reply_failure(out) == 'HTTP 400' and 'injected 400' in out.detail
+    assert c.requests == 1 and c.failures == {'HTTP 400': 1}
 
 def test_timeout_is_retried_then_reported(server):
     server.delay = 1.0
     c = client(server, timeout=0.2, max_retries=1)
-    with pytest.raises(LLMError, match='ReadTimeout'): c.generate(['Hi'])
+    out, = c.generate(['Hi'])
+    assert reply_failure(out) == 'timeout' and 'within 0.2 s' in out.detail
     assert c.requests == 2
 
 def test_api_key_only_from_the_environment(monkeypatch, tmp_path):
