@@ -115,8 +115,12 @@ def stable_hash(obj, n:int=16) -> str:
 
 # %% ../nbs/00_core.ipynb #d4cee644
 def umask() -> int:
-    "The process's file-creation mask (e.g. 0o022), read without changing it."
-    mask = os.umask(0)
+    "The process's file-creation mask (e.g. 0o022), read without changing it (Linux), else set back at once."
+    try:
+        for line in Path('/proc/self/status').read_text().splitlines():
+            if line.startswith('Umask:'): return int(line.split()[1], 8)
+    except (OSError, ValueError): pass
+    mask = os.umask(0)   # no /proc: for a moment a file made by another thread would get the widest mode
     os.umask(mask)
     return mask
 
