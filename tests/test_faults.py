@@ -43,10 +43,13 @@ def test_generate_through_a_failing_server_finishes_and_the_rerun_asks_only_what
         assert f"requests to {srv.url}: {asked['requests']} sent" in said and '16 HTTP 400' in said
         assert 'request failed (HTTP 400)' in (out/'README.md').read_text()
         first_kept = _lines(out/'data.jsonl')
+        with capsys.disabled(): print(f"first run: {counts} | {asked['requests']} requests, {asked['retries']} retries, "
+              f"{asked['failed']} failed {asked['failures']} | server answered {srv.outcomes}")
 
         srv.refuse, srv.fail_rate, sent = None, 0.0, len(srv.seen)   # the server is fixed
         assert _generate(csv, srv, out, '--max-retries', '1') == 0
         assert len(srv.seen) - sent == asked['failed']                  # only the failed requests were sent again
+        with capsys.disabled(): print(f'rerun against the fixed server: {len(srv.seen) - sent} requests sent')
         final = _lines(out/'data.jsonl')
         assert len(final) == 32 and _lines(out/'rejected.jsonl') == []
         assert [r for r in final if r in first_kept] == first_kept      # the answers that came are kept as they were
@@ -57,6 +60,7 @@ def test_generate_through_a_failing_server_finishes_and_the_rerun_asks_only_what
         assert _generate(csv, calm, tmp_path/'calm') == 0               # a server that never failed
     calm_texts = sorted(r['text'] for r in _lines(tmp_path/'calm'/'data.jsonl'))
     assert sorted(r['text'] for r in final) == calm_texts
+    print(f'final: {len(final)} rows kept, equal to an undisturbed run')
 
 
 def _judged_diversity(tmp_path, srv, *more):
@@ -78,6 +82,7 @@ def test_one_malformed_judge_reply_is_retried(tmp_path, monkeypatch):
         srv.fail = ['bad json', 'no choices']
         rc, table = _judged_diversity(tmp_path, srv)
     assert rc == 0 and table.loc['cluster_agent', 'mean'] == clean.loc['cluster_agent', 'mean'] > 0
+    print(f"one malformed reply: score {table.loc['cluster_agent', 'mean']} (clean run the same); server {srv.outcomes}")
     assert table.loc['cluster_agent', 'repeats'] == 3
     assert srv.outcomes['bad json'] == srv.outcomes['no choices'] == 1
 
@@ -92,6 +97,7 @@ def test_a_judge_that_always_fails_costs_only_its_row(tmp_path, capsys, monkeypa
     assert pd.notna(table.loc['distinct_2', 'mean']) and pd.isna(table.loc['cluster_agent', 'mean'])
     assert 'judge failed' in table.loc['cluster_agent', 'note'] and 'cluster agent (keyword-judge) failed' in said
     assert f"{srv.outcomes['bad json']} invalid JSON" in said      # every failed request counted, with its reason
+    with capsys.disabled(): print(f"judge always failing: {srv.outcomes}; lexical rows kept: {int(table['mean'].notna().sum())}")
 
 
 def test_run_with_a_flaky_judge_finishes_and_reports_its_failures(tmp_path, monkeypatch):
@@ -107,6 +113,8 @@ def test_run_with_a_flaky_judge_finishes_and_reports_its_failures(tmp_path, monk
     report = (run/'report.md').read_text()
     assert f"requests to {srv.url}: {len(srv.seen)} sent, 0 retried, {srv.outcomes['HTTP 500']} failed" in report
     assert all(ca[c]['scored_rounds'] >= 1 for c in ('real (budget)', 'annotated', 'generated'))   # the agent asked again
+    print(f"run with a flaky judge: {ca['requests']}; scored rounds "
+          f"{ {c: ca[c]['scored_rounds'] for c in ('real (budget)', 'annotated', 'generated')} }")
 
 
 def test_ctrl_c_while_a_request_hangs_exits_at_once(tmp_path):
@@ -129,3 +137,4 @@ def test_ctrl_c_while_a_request_hangs_exits_at_once(tmp_path):
         _, err = p.communicate(timeout=30)
         took = time.time() - t0
     assert p.returncode == 130 and 'interrupted' in err and took < 10, (p.returncode, took, err[-500:])
+    print(f'Ctrl-C during a 60 s hang (timeout 50 s): exit {p.returncode} after {took:.2f} s')
