@@ -4,9 +4,9 @@
 
 # %% ../nbs/00_core.ipynb #77f16069
 from __future__ import annotations
-import os, json, math, random, hashlib, tempfile, datetime, dataclasses, uuid, shutil, importlib.util
+import os, json, math, random, hashlib, tempfile, datetime, dataclasses, uuid, shutil, importlib.util, queue, threading
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 import numpy as np
 from tqdm.auto import tqdm
 from filelock import FileLock
@@ -16,7 +16,7 @@ __all__ = ['PROVENANCE_PACKAGES', 'SynthdivError', 'ConfigError', 'LLMError', 'M
            'seed_everything', 'rng', 'default_device', 'free_memory', 'to_json', 'json_roundtrip', 'stable_hash',
            'umask', 'atomic_write', 'save_json', 'load_json', 'cache_dir', 'build_once', 'package_dir', 'Config',
            'RunDir', 'new_run', 'package_versions', 'git_state', 'provenance', 'write_provenance', 'progress_enabled',
-           'progress']
+           'progress', 'in_threads']
 
 # %% ../nbs/00_core.ipynb #9cee90b7
 class SynthdivError(Exception):
@@ -303,3 +303,31 @@ def progress(iterable:Iterable|None=None, desc:str='', total:int|None=None, unit
     "A `tqdm.auto` progress bar (rate and ETA) that respects `SYNTHDIV_PROGRESS`."
     return tqdm(iterable, desc=desc, total=total, unit=unit, leave=leave, disable=disable or not progress_enabled(),
                 dynamic_ncols=True, **kwargs)
+
+# %% ../nbs/00_core.ipynb #2f0e05a2
+def in_threads(fn, items:Sequence, workers:int,
+               on_result=None, # on_result(i, result), called in this thread as each result arrives
+              ) -> list:
+    "`fn(item)` for every item on `workers` daemon threads, results in order; the first error stops it and is raised."
+    todo, done, stop = queue.SimpleQueue(), queue.SimpleQueue(), threading.Event()
+    for i in range(len(items)): todo.put(i)
+    def worker():
+        while not stop.is_set():
+            try: i = todo.get_nowait()
+            except queue.Empty: return
+            try: done.put((i, fn(items[i]), None))
+            except BaseException as e:
+                stop.set()   # before the caller hears of it: no worker takes another item
+                done.put((i, None, e))
+    for _ in range(min(workers, len(items))): threading.Thread(target=worker, daemon=True).start()
+    out = [None] * len(items)
+    try:
+        for _ in range(len(items)):
+            while True:   # wake up often, so that Ctrl-C is seen at once
+                try: i, result, error = done.get(timeout=0.1); break
+                except queue.Empty: pass
+            if error is not None: raise error
+            out[i] = result
+            if on_result is not None: on_result(i, result)
+    finally: stop.set()   # after an error or Ctrl-C nothing new starts; running items die with the process
+    return out

@@ -142,7 +142,8 @@ class LocalServer:
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a): pass
             def do_POST(self): owner._handle(self)
-        self.httpd = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+        class Server(ThreadingHTTPServer): request_queue_size = 512   # a burst of connections is queued, not reset
+        self.httpd = Server(('127.0.0.1', 0), Handler)
         self.url = f'http://127.0.0.1:{self.httpd.server_address[1]}/v1'
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
     def close(self):

@@ -49,23 +49,26 @@ def run_sharded(out_dir, # the folder for `manifest.json` and `shards/`
                 work:Callable, # work(items_of_one_shard, shard_index) -> one result dict per item
                 manifest:dict, # what the run is (model, task, config): must match when resuming
                 shard_size:int=64, desc:str='work',
-                redo:Callable|None=None) -> list[dict]: # redo(rows): work a stored shard again (its requests failed)
+                redo:Callable|None=None, # redo(rows): work a stored shard again (its requests failed)
+                ahead:int=1) -> list[dict]: # shards worked at once (a served model: the next starts as one drains)
     "Map `work` over `items` shard by shard, writing each finished shard to disk; resume from the shards that exist."
     out = Path(out_dir)
     (out/'shards').mkdir(parents=True, exist_ok=True)
     _check_manifest(out, {**manifest, 'n_items': len(items), 'shard_size': shard_size,
                           'items_hash': stable_hash(list(items), 32)})
-    results = []
-    with progress(total=len(items), desc=desc, unit='sample') as bar:
-        for k, start in enumerate(range(0, len(items), shard_size)):
-            chunk, path = list(items[start:start + shard_size]), out/'shards'/f'shard-{k:05d}.jsonl'
-            if not path.exists() or (redo is not None and redo(_read_jsonl(path))):
-                done = work(chunk, k)
-                if len(done) != len(chunk): raise LLMError(f"shard {k}: {len(done)} results for {len(chunk)} items")
-                atomic_write(path, ''.join(to_json(r) + '\n' for r in done))
-            results += _read_jsonl(path)
-            bar.update(len(chunk))
-    return results
+    shards = [(k, list(items[s:s + shard_size]), out/'shards'/f'shard-{k:05d}.jsonl')
+              for k, s in enumerate(range(0, len(items), shard_size))]
+    todo = [s for s in shards if not s[2].exists() or (redo is not None and redo(_read_jsonl(s[2])))]
+    def one(shard):
+        k, chunk, path = shard
+        done = work(chunk, k)
+        if len(done) != len(chunk): raise LLMError(f"shard {k}: {len(done)} results for {len(chunk)} items")
+        return atomic_write(path, ''.join(to_json(r) + '\n' for r in done))   # each shard whole, as soon as it is done
+    with progress(total=len(items), desc=desc, unit='sample', initial=len(items) - sum(len(c) for _, c, _ in todo)) as bar:
+        if ahead > 1: in_threads(one, todo, ahead, lambda i, _: bar.update(len(todo[i][1])))
+        else:   # in this thread: Ctrl-C stops a local model at once
+            for shard in todo: one(shard); bar.update(len(shard[1]))
+    return [r for _, _, path in shards for r in _read_jsonl(path)]
 
 # %% ../nbs/04_generation.ipynb #f36b8fe3
 def _provenance(llm, template:str, seed:int, topic='', style='', persona='', temperature=0.0) -> dict:
@@ -508,9 +511,11 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
     served = {'server': before['server']} if before else {}   # a served model: its address is part of the run
     key = stable_hash([llm.name, task.to_dict(), list(plan), gcfg.to_dict(), *served.values()], 20)
     out = Path(out_dir) if out_dir else cache_dir('generations')/key
+    client = served_client(llm)   # served: enough shards at once to keep every slot busy across shard ends
+    ahead = 1 if client is None else max(2, -(-2 * client.concurrency // gcfg.shard_size))
     raw = run_sharded(out, plan, _generate_work(llm, task, gcfg),
                       {'kind': 'generate', 'llm': llm.name, **served, 'task': task.to_dict(), 'config': gcfg.to_dict()},
-                      gcfg.shard_size, desc=f'generate ({llm.name})', redo=_failed_requests)
+                      gcfg.shard_size, desc=f'generate ({llm.name})', redo=_failed_requests, ahead=ahead)
     requests = stats_since(before, request_stats(llm))
     kept, rejected = _assemble(llm, task, raw, real_texts, fcfg, gcfg)
     feats = synthetic_features(task)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_llm.ipynb #b8fda385
 from __future__ import annotations
-import os, json, time, random, sqlite3, threading, inspect, queue, email.utils
+import os, json, time, random, sqlite3, threading, inspect, email.utils
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, Sequence, Union, runtime_checkable
@@ -18,7 +18,8 @@ __all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 
            'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure',
            'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path',
            'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'OpenAILM', 'RequestFailed', 'retry_after',
-           'served_llm', 'request_stats', 'stats_since', 'requests_line', 'minilm_path', 'load_embedder']
+           'served_llm', 'served_client', 'request_stats', 'stats_since', 'requests_line', 'minilm_path',
+           'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -485,7 +486,7 @@ class OpenAILM:
         pool = requests.adapters.HTTPAdapter(pool_connections=concurrency, pool_maxsize=concurrency)
         self._session.mount('http://', pool)
         self._session.mount('https://', pool)
-        self._lock = threading.Lock()
+        self._lock, self._slots = threading.Lock(), threading.BoundedSemaphore(concurrency)   # requests in flight
         self.stats = {'requests': 0, 'retries': 0, 'failed': 0, 'prompt_tokens': 0, 'completion_tokens': 0}
         self.failures = {}   # reason -> number of requests that failed for good with it
     def __repr__(self): return f'OpenAILM({self.base_url!r}, model={self.model!r})'
@@ -536,7 +537,9 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
             time.sleep(self._pause(attempt, asked))
         self._count(requests=1)
         asked = None
-        try: r = self._session.post(url, json=payload, headers=self._headers(), timeout=self.timeout)
+        try:
+            with self._slots:   # at most `concurrency` in flight, however many calls share this client
+                r = self._session.post(url, json=payload, headers=self._headers(), timeout=self.timeout)
         except requests.Timeout:
             why, detail = 'timeout', f'no answer from {url} within {self.timeout:g} s'
             continue
@@ -600,30 +603,16 @@ def _complete(self, prompt:Prompt, s:Sampling, k:int) -> str:
 @patch_to(OpenAILM)
 def _map(self, fn, items, desc:str, keep_failures:bool=False, on_reply=None) -> list:
     "`fn(*item)` for every item, `concurrency` at a time, in order; `keep_failures`: a `FailedReply` for a failed one."
-    todo, done, stop = queue.SimpleQueue(), queue.SimpleQueue(), threading.Event()
-    for i in range(len(items)): todo.put(i)
-    def worker():
-        while not stop.is_set():
-            try: i = todo.get_nowait()
-            except queue.Empty: return
-            try: out = fn(*items[i])
-            except RequestFailed as e: out = FailedReply(e.reason, str(e)) if keep_failures else e
-            except BaseException as e: out = e
-            done.put((i, out))
-    for _ in range(min(self.concurrency, len(items))): threading.Thread(target=worker, daemon=True).start()
-    out = [None] * len(items)
-    try:
-        with progress(total=len(items), desc=desc, unit='req', disable=not self.show_progress) as bar:
-            for _ in range(len(items)):
-                while True:   # wake up often, so that Ctrl-C is seen at once
-                    try: i, reply = done.get(timeout=0.1); break
-                    except queue.Empty: pass
-                if isinstance(reply, BaseException): raise reply
-                out[i] = reply
-                if on_reply is not None: on_reply(i, reply)
-                bar.update(1)
-    finally: stop.set()   # after an error or Ctrl-C no new request starts; requests in flight die with the process
-    return out
+    def one(item):
+        try: return fn(*item)
+        except RequestFailed as e:
+            if keep_failures: return FailedReply(e.reason, str(e))
+            raise
+    with progress(total=len(items), desc=desc, unit='req', disable=not self.show_progress) as bar:
+        def arrived(i, reply):
+            if on_reply is not None: on_reply(i, reply)
+            bar.update(1)
+        return in_threads(one, items, self.concurrency, arrived)
 
 @patch_to(OpenAILM)
 def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None,
@@ -662,14 +651,18 @@ def served_llm(server:str, model:str, **kwargs) -> CachedLLM|None:
     return CachedLLM(OpenAILM(server, model, show_progress=progress_enabled(), **kwargs))
 
 # %% ../nbs/02_llm.ipynb #3f7f4d31
+def served_client(llm):
+    "The HTTP client (an `OpenAILM`) behind `llm`, through caches and wrappers; None for a model in this process."
+    for _ in range(8):
+        if isinstance(getattr(llm, 'stats', None), dict) and hasattr(llm, 'base_url'): return llm
+        llm = getattr(llm, 'llm', None)   # `CachedLLM` and `WithSampling` keep the model they wrap as `.llm`
+        if llm is None: return None
+    return None
+
 def request_stats(llm) -> dict:
     "The counts of the served model behind `llm` (through caches and wrappers), with its `server`; {} for a local one."
-    for _ in range(8):
-        if isinstance(getattr(llm, 'stats', None), dict) and hasattr(llm, 'base_url'):
-            return {'server': llm.base_url, **llm.stats, 'failures': dict(llm.failures)}
-        llm = getattr(llm, 'llm', None)   # `CachedLLM` and `WithSampling` keep the model they wrap as `.llm`
-        if llm is None: break
-    return {}
+    c = served_client(llm)
+    return {'server': c.base_url, **c.stats, 'failures': dict(c.failures)} if c is not None else {}
 
 def stats_since(before:dict, after:dict) -> dict:
     "The requests, retries, failures and tokens counted between two `request_stats` snapshots."

@@ -1,0 +1,98 @@
+"""How well synthdiv's generation keeps a server busy, against the server's own ceiling (issue 29, items 1 and 7).
+
+The server is the local OpenAI-compatible fake (`synthdiv.fixtures.LocalServer`), each request held `--delay` seconds
+as a model would take: a server with `c` slots can finish at most c / delay requests a second. Three clients send
+the same requests (one per row of a generation plan, each with its own temperature and seed):
+
+  - ceiling: a plain saturating load, `c` threads posting the bodies with `requests`, nothing else;
+  - synthdiv, shards in turn: `generate` with one shard worked at a time (the behaviour before this change, where a
+    shard's last slow requests leave the other slots idle and no more than a shard is ever in flight);
+  - synthdiv: `generate` as it is (several shards in flight over one bounded set of slots).
+
+For each concurrency it prints the wall time, the share of the ceiling, and the most requests the server saw in
+flight at once (the server counts a request until its handler returns, so the count can run one over the client's
+limit while a reply is still being sent); with `--schedule both`, the same with a constant temperature. Outputs of the two
+synthdiv clients must be identical (the script checks). The server shares this process (and its GIL) with the
+clients: on 2 cores the ceiling is the ceiling of this set-up, not of a real server.
+
+    python benchmarks/serving.py [--rows 512] [--delay 0.1] [--concurrency 8 32 128] [--shard-size 64] [--out F]
+"""
+import argparse, json, os, tempfile, threading, time
+from pathlib import Path
+import requests
+os.environ.setdefault('SYNTHDIV_PROGRESS', '0')
+import synthdiv.generation as generation
+from synthdiv.data import RT_TASK
+from synthdiv.fixtures import LocalServer
+from synthdiv.generation import GenerationConfig, PlanConfig, generate, plan_prompts, teacher_prompt
+from synthdiv.llm import CachedLLM, FakeLLM, OpenAILM
+
+TOPICS = ['ghost, haunted', 'football, team', 'music, score', 'war, soldiers', 'space, crew', 'heist, bank',
+          'chef, kitchen', 'court, trial']
+
+def plan(rows:int, schedule:bool):
+    per = rows // len(TOPICS)
+    return plan_prompts(RT_TASK, PlanConfig('topic', n_topics=len(TOPICS), per_topic=per,
+                                            temperature=[0.7, 1.2] if schedule else 1.0), TOPICS)
+
+def ceiling(srv, bodies, c:int) -> float:
+    "Seconds for `c` threads to post every body, one request after another on each thread."
+    todo, lock = list(bodies), threading.Lock()
+    def worker():
+        s = requests.Session()
+        while True:
+            with lock:
+                if not todo: return
+                body = todo.pop()
+            s.post(f'{srv.url}/completions', json=body, timeout=60).raise_for_status()
+    t = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(c)]
+    for th in threads: th.start()
+    for th in threads: th.join()
+    return time.perf_counter() - t
+
+def synthdiv_run(srv, p, c:int, shard_size:int, in_turn:bool):
+    "Seconds and data of `generate` against `srv` (fresh cache), shards in turn or side by side."
+    llm = CachedLLM(OpenAILM(srv.url, 'fake', api_key_env='', concurrency=c, show_progress=False),
+                    Path(tempfile.mkdtemp())/'responses.sqlite')
+    real = generation.served_client
+    if in_turn: generation.served_client = lambda llm: None   # generate then works one shard at a time
+    try:
+        t = time.perf_counter()
+        res = generate(llm, RT_TASK, p, Path(tempfile.mkdtemp()), GenerationConfig(max_new_tokens=12, shard_size=shard_size))
+        return time.perf_counter() - t, list(res.data['text'])
+    finally: generation.served_client = real
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--rows', type=int, default=512)
+    ap.add_argument('--delay', type=float, default=0.1, help='seconds the server holds each request')
+    ap.add_argument('--concurrency', type=int, nargs='+', default=[8, 32, 128])
+    ap.add_argument('--shard-size', type=int, default=64)
+    ap.add_argument('--schedule', choices=['scheduled', 'constant', 'both'], default='both')
+    ap.add_argument('--out', type=Path)
+    a = ap.parse_args()
+    rows = []
+    for schedule in ([True, False] if a.schedule == 'both' else [a.schedule == 'scheduled']):
+        p = plan(a.rows, schedule)
+        bodies = [{'model': 'fake', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': 12,
+                   'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]
+        for c in a.concurrency:
+            row = {'temperature': 'scheduled' if schedule else 'constant', 'concurrency': c, 'requests': len(p),
+                   'ideal_s': round(len(p) / c * a.delay, 3)}
+            with LocalServer(FakeLLM(), delay=a.delay) as srv: row['ceiling_s'] = round(ceiling(srv, bodies, c), 3)
+            for name, in_turn in (('shards_in_turn', True), ('synthdiv', False)):
+                with LocalServer(FakeLLM(), delay=a.delay) as srv:
+                    secs, texts = synthdiv_run(srv, p, c, a.shard_size, in_turn)
+                    row[f'{name}_s'], row[f'{name}_max_in_flight'] = round(secs, 3), srv.max_active
+                row[f'{name}_of_ceiling'] = round(row['ceiling_s'] / secs, 3)
+                row.setdefault('texts', texts)
+                assert texts == row['texts'], 'the two synthdiv clients must write the same data'
+            row['same_outputs'] = True
+            del row['texts']
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    if a.out: a.out.write_text(json.dumps({'args': vars(a) | {'out': str(a.out)}, 'rows': rows}, indent=1) + '\n')
+
+if __name__ == '__main__':
+    main()
