@@ -33,10 +33,25 @@ _budget.__name__ = 'budget'
 
 def _formatter(prog): return argparse.ArgumentDefaultsHelpFormatter(prog, max_help_position=32)
 
+def _price(text:str) -> tuple:
+    "Two prices, 'IN,OUT' (USD per million prompt and completion tokens)."
+    try: prompt, completion = (float(x) for x in text.split(','))
+    except ValueError: raise argparse.ArgumentTypeError(f"expected IN,OUT (e.g. 0.15,0.60), got {text!r}") from None
+    return prompt, completion
+_price.__name__ = 'price'
+
 def _server_flags(p:argparse.ArgumentParser, what:str):
     p.add_argument('--timeout', type=float, default=120.0, help=f'seconds to wait for one answer of {what}')
     p.add_argument('--max-retries', type=int, default=4, help=f'retries of a request to {what} that failed '
                    '(timeouts, 429, 5xx, unreadable answers); after them its row is kept as failed, asked again next run')
+    p.add_argument('--rpm', type=float, help=f'at most this many requests a minute to {what}')
+    p.add_argument('--tpm', type=float, help=f'at most this many tokens a minute to {what} (prompt + max new tokens)')
+    p.add_argument('--price', type=_price, help='USD per million prompt and completion tokens, IN,OUT (e.g. '
+                   '0.15,0.60): the cost is counted in the summary and the report')
+
+def _client_options(a) -> dict:
+    "The `OpenAILM` settings given by `_server_flags`."
+    return dict(timeout=a.timeout, max_retries=a.max_retries, rpm=a.rpm, tpm=a.tpm, price=a.price)
 
 def _judge_flags(p:argparse.ArgumentParser):
     p.add_argument('--judge-server', help='OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1) of a '
@@ -221,7 +236,8 @@ def _run_config(a) -> RunConfig:
                  'budget': 1.0 if a.budget is None else a.budget}
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
-             'judge_timeout': a.timeout, 'judge_retries': a.max_retries,
+             'judge_timeout': a.timeout, 'judge_retries': a.max_retries, 'judge_rpm': a.rpm, 'judge_tpm': a.tpm,
+             'judge_price': list(a.price) if a.price else None,
              'personas': a.personas, 'teacher_model': a.teacher_model, **files}
     if a.synthetic_labels:
         flags['weight_by'] = 'confidence' if a.synthetic_labels == 'weighted' else 'none'
@@ -265,8 +281,7 @@ def _user_rows(a, task:Task) -> Dataset:
 # %% ../nbs/10_cli.ipynb #44f4c6fa
 def _generator(a, task:Task, valid:Dataset):
     "The model that writes the rows, and how: a served chat model, or a teacher tuned on the valid rows."
-    if a.server: return (served_llm(a.server, a.model, timeout=a.timeout, max_retries=a.max_retries),
-                         GenerationConfig(render='chat'))
+    if a.server: return served_llm(a.server, a.model, **_client_options(a)), GenerationConfig(render='chat')
     prof = get_profile(a.profile)
     split = valid.train_test_split(test_size=max(2, len(valid) // 10), seed=0)
     tcfg = TeacherConfig(epochs=a.epochs, lr=prof.teacher_lr)
@@ -334,7 +349,7 @@ def _file_texts(path:Path, col:str) -> list[str]:
 def cmd_diversity(a) -> int:
     "`synthdiv diversity FILE`: every diversity metric of the file's texts (and the cluster agent with a judge)."
     texts = _file_texts(a.file, a.text_col)
-    judge = served_llm(a.judge_server, a.judge_model, timeout=a.timeout, max_retries=a.max_retries)   # before any work
+    judge = served_llm(a.judge_server, a.judge_model, **_client_options(a))   # checks the flags before any work
     emb = get_profile(a.profile).load_embedder() if a.embeddings else None
     table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []), size=a.size, repeats=a.repeats,
                              embedder=emb)

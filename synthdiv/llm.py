@@ -17,8 +17,8 @@ from .core import *
 __all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'LLM', 'capabilities',
            'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure',
            'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path',
-           'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'OpenAILM', 'RequestFailed', 'retry_after',
-           'served_llm', 'served_client', 'request_stats', 'stats_since', 'requests_line', 'minilm_path',
+           'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'RateLimit', 'OpenAILM', 'RequestFailed',
+           'retry_after', 'served_llm', 'served_client', 'request_stats', 'stats_since', 'requests_line', 'minilm_path',
            'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
@@ -464,6 +464,25 @@ def load_lm(path_or_id, batch_size:int=16) -> LocalLM:
                           f'({type(e).__name__})') from e
     return LocalLM(model, tok, name=p.name if p.exists() else src, batch_size=batch_size)
 
+# %% ../nbs/02_llm.ipynb #6e26ec3d
+class RateLimit:
+    "At most `per_minute` units a minute, as a token bucket holding one second's worth; safe across threads."
+    def __init__(self, per_minute:float, clock=time.monotonic, sleep=time.sleep):
+        if per_minute <= 0: raise ConfigError(f'a rate limit must be positive, got {per_minute}')
+        self.rate, self.capacity = per_minute / 60.0, max(1.0, per_minute / 60.0)
+        self.level, self.clock, self.sleep, self._lock = self.capacity, clock, sleep, threading.Lock()
+        self.t = clock()
+    def take(self, n:float=1.0) -> float:
+        "Wait until `n` units are free and take them; the seconds waited."
+        n = min(float(n), self.capacity)   # more than the bucket holds waits for a full bucket, not for ever
+        with self._lock:
+            now = self.clock()
+            self.level, self.t = min(self.capacity, self.level + (now - self.t) * self.rate), now
+            wait = max(0.0, (n - self.level) / self.rate)
+            self.level -= n   # below zero: taken ahead, so the next caller waits behind this one
+        if wait: self.sleep(wait)
+        return wait
+
 # %% ../nbs/02_llm.ipynb #8ef8c057
 class OpenAILM:
     "An `LLM` served over the OpenAI API (vLLM, llama.cpp server, TGI, ...): concurrent, with timeouts, retries, counts."
@@ -474,6 +493,8 @@ class OpenAILM:
                  api_key_env:str='OPENAI_API_KEY', # environment variable holding the key, if any
                  concurrency:int=8, timeout:float=120.0, max_retries:int=4, backoff:float=0.5,
                  max_wait:float=60.0, # the longest pause a `Retry-After` header may ask for
+                 rpm:float|None=None, tpm:float|None=None, # requests and tokens (prompt + max) a minute, at most
+                 price:tuple|None=None, # USD per million (prompt, completion) tokens, to count the cost
                  show_progress:bool=True,
                  schema_style:str='openai'): # how a `json_schema` is sent: 'openai', 'json_object' or 'none'
         if schema_style not in ('openai', 'json_object', 'none'):
@@ -482,12 +503,15 @@ class OpenAILM:
         self.schema_style = schema_style
         self.api_key_env, self.concurrency, self.timeout = api_key_env, concurrency, timeout
         self.max_retries, self.backoff, self.max_wait, self.show_progress = max_retries, backoff, max_wait, show_progress
+        self.rpm, self.tpm = (RateLimit(rpm) if rpm else None), (RateLimit(tpm) if tpm else None)
+        self.price = tuple(price) if price else None
         self._session = requests.Session()
         pool = requests.adapters.HTTPAdapter(pool_connections=concurrency, pool_maxsize=concurrency)
         self._session.mount('http://', pool)
         self._session.mount('https://', pool)
         self._lock, self._slots = threading.Lock(), threading.BoundedSemaphore(concurrency)   # requests in flight
-        self.stats = {'requests': 0, 'retries': 0, 'failed': 0, 'prompt_tokens': 0, 'completion_tokens': 0}
+        self.stats = {'requests': 0, 'retries': 0, 'failed': 0, 'prompt_tokens': 0, 'completion_tokens': 0,
+                      'rate_wait_s': 0.0}
         self.failures = {}   # reason -> number of requests that failed for good with it
     def __repr__(self): return f'OpenAILM({self.base_url!r}, model={self.model!r})'
     @property
@@ -528,6 +552,15 @@ def _pause(self, attempt:int, asked:float|None) -> float:
     return min(wait, self.max_wait)
 
 @patch_to(OpenAILM)
+def _keep_to_limits(self, payload:dict):
+    "Wait for the request's share of the requests and tokens a minute (prompt at 4 characters a token, plus max)."
+    waited = self.rpm.take(1) if self.rpm else 0.0
+    if self.tpm:
+        text = payload.get('prompt') or ' '.join(str(m.get('content', '')) for m in payload.get('messages') or [])
+        waited += self.tpm.take(len(text) // 4 + int(payload.get('max_tokens') or 0))
+    if waited: self._count(rate_wait_s=waited)
+
+@patch_to(OpenAILM)
 def _post(self, path:str, payload:dict, read=lambda answer: answer):
     "POST `payload` to `path`, retrying what retrying can fix; `read` of the JSON answer, or an error."
     url, why, detail, asked, refused = f'{self.base_url}/{path}', '', '', None, False
@@ -535,6 +568,7 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
         if attempt:
             self._count(retries=1)
             time.sleep(self._pause(attempt, asked))
+        self._keep_to_limits(payload)
         self._count(requests=1)
         asked = None
         try:
@@ -662,7 +696,11 @@ def served_client(llm):
 def request_stats(llm) -> dict:
     "The counts of the served model behind `llm` (through caches and wrappers), with its `server`; {} for a local one."
     c = served_client(llm)
-    return {'server': c.base_url, **c.stats, 'failures': dict(c.failures)} if c is not None else {}
+    if c is None: return {}
+    out = {'server': c.base_url, **c.stats, 'failures': dict(c.failures)}
+    if getattr(c, 'price', None):   # USD per million prompt and completion tokens
+        out['cost_usd'] = (c.stats['prompt_tokens'] * c.price[0] + c.stats['completion_tokens'] * c.price[1]) / 1e6
+    return out
 
 def stats_since(before:dict, after:dict) -> dict:
     "The requests, retries, failures and tokens counted between two `request_stats` snapshots."
@@ -673,11 +711,13 @@ def stats_since(before:dict, after:dict) -> dict:
 
 # %% ../nbs/02_llm.ipynb #2ab861da
 def requests_line(s:dict) -> str:
-    "One line saying what a served model was asked: requests, retries, failures by reason, tokens."
+    "One line saying what a served model was asked: requests, retries, failures by reason, tokens (and cost, waits)."
     fails = ', '.join(f'{n} {k}' for k, n in s['failures'].items())
+    cost = f"; cost ${s['cost_usd']:.4f}" if 'cost_usd' in s else ''
+    waited = f"; {s['rate_wait_s']:.1f} s waited for the rate limits" if s.get('rate_wait_s') else ''
     return (f"requests to {s['server']}: {s['requests']} sent, {s['retries']} retried, {s['failed']} failed"
             + (f' ({fails})' if fails else '') + f"; tokens: {s['prompt_tokens']} prompt, "
-            f"{s['completion_tokens']} completion")
+            f"{s['completion_tokens']} completion" + cost + waited)
 
 # %% ../nbs/02_llm.ipynb #75edde13
 def minilm_path() -> Path:

@@ -159,6 +159,9 @@ class RunConfig(RunDataConfig):
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
     judge_timeout: float = 120.0      # seconds to wait for one answer of the judge server
     judge_retries: int = 4            # retries of a failed request to it (then it counts as failed)
+    judge_rpm: float = 0.0            # at most this many requests a minute to it (0: no limit)
+    judge_tpm: float = 0.0            # at most this many tokens a minute (0: no limit)
+    judge_price: list = field(default_factory=list)   # USD per million [prompt, completion] tokens: counts the cost
     seed: int = 0
     annotate: InitVar[int|None] = None       # the old name of `n_annotate`
     student_mode: InitVar[str|None] = None   # the old name of `student_method`
@@ -354,8 +357,10 @@ def embedder(self:RunContext): return self.get('embedder', self.profile.load_emb
 @patch(as_prop=True)
 def judge(self:RunContext):
     "The cluster-agent judge: the model behind `judge_server`, else the base model."
-    served = self.get('judge', lambda: served_llm(self.cfg.judge_server, self.cfg.judge_model,
-                                                  timeout=self.cfg.judge_timeout, max_retries=self.cfg.judge_retries))
+    c = self.cfg
+    served = self.get('judge', lambda: served_llm(c.judge_server, c.judge_model, timeout=c.judge_timeout,
+                                                  max_retries=c.judge_retries, rpm=c.judge_rpm or None,
+                                                  tpm=c.judge_tpm or None, price=c.judge_price or None))
     return self.base if served is None else served
 
 # %% ../nbs/09a_pipeline.ipynb #bebd2f72

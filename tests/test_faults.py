@@ -31,7 +31,7 @@ def test_generate_through_a_failing_server_finishes_and_the_rerun_asks_only_what
     csv, out = _reviews(tmp_path/'reviews.csv'), tmp_path/'proj'
     with LocalServer(FakeLLM(), refuse='positive', fail_rate=0.2, seed=3, max_requests=500) as srv:
         srv.fail = ['bad json', 'no choices']   # two 200s that are not answers: retried like a 503
-        assert _generate(csv, srv, out, '--max-retries', '1') == 0
+        assert _generate(csv, srv, out, '--max-retries', '1', '--price', '0.5,2', '--rpm', '600') == 0
         said = capsys.readouterr().out
         rejected, summary = _lines(out/'rejected.jsonl'), json.loads((out/'summary.json').read_text())
         asked, counts = summary['config']['requests'], summary['counts']
@@ -41,6 +41,9 @@ def test_generate_through_a_failing_server_finishes_and_the_rerun_asks_only_what
         assert counts['kept'] + asked['failed'] == counts['requested'] == 32
         assert asked['requests'] == len(srv.seen) and {'bad json', 'no choices'} <= set(srv.outcomes)
         assert f"requests to {srv.url}: {asked['requests']} sent" in said and '16 HTTP 400' in said
+        cost = (asked['prompt_tokens'] * 0.5 + asked['completion_tokens'] * 2) / 1e6   # --price, USD per million
+        assert asked['cost_usd'] == pytest.approx(cost) and f'cost ${cost:.4f}' in said
+        assert asked['rate_wait_s'] > 0   # 36 requests at 10 a second: all but a second's worth waited
         assert 'request failed (HTTP 400)' in (out/'README.md').read_text()
         first_kept = _lines(out/'data.jsonl')
         with capsys.disabled(): print(f"first run: {counts} | {asked['requests']} requests, {asked['retries']} retries, "
