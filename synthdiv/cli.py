@@ -11,13 +11,13 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from .core import *
 from .data import *
-from .llm import OpenAILM, served_llm, request_stats, requests_line
+from .llm import OpenAILM, served_llm, request_stats, requests_line, smollm2_tokenizer_path
 from .teacher import TeacherConfig, fine_tune
-from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES
+from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES, dry_run
 from .diversity import diversity_report, LEXICAL, EMBEDDING
 from .cluster_agent import agent_row
 from .report import write_report
-from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA
+from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA, dry_run_pipeline
 from .grid import MODES, GridConfig, HeadlineGridConfig, budget_grid, headline_grid, grid_table, plot_grid
 from .studies import StudyConfig, run_diversity_study, study_plans
 
@@ -54,8 +54,9 @@ def _client_options(a) -> dict:
     return dict(timeout=a.timeout, max_retries=a.max_retries, rpm=a.rpm, tpm=a.tpm, price=a.price)
 
 def _judge_flags(p:argparse.ArgumentParser):
-    p.add_argument('--judge-server', help='OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1) of a '
-                   'cluster-agent judge; its key, if any, is read from $OPENAI_API_KEY and written nowhere')
+    p.add_argument('--judge-server', help='OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1; several '
+                   'replicas: comma-separated) of a cluster-agent judge; its key, if any, is read from $OPENAI_API_KEY '
+                   'and written nowhere')
     p.add_argument('--judge-model', help='the judge model name on --judge-server')
     _server_flags(p, '--judge-server')
 
@@ -78,6 +79,8 @@ def _run_parser(sub):
     r.add_argument('--config', type=Path, help='a config.json (e.g. from an earlier run folder) to run again')
     r.add_argument('--root', type=Path, default=Path('runs'), help='folder that holds run folders')
     r.add_argument('--resume', type=Path, help='an interrupted run folder to finish')
+    r.add_argument('--dry-run', action='store_true', help="show the generation plan's first prompts and count its "
+                   'requests and tokens; run nothing, write nothing')
     r.add_argument('--budget', type=_budget, help="labelled rows: a share ('5%%', 0.05) or a number of rows (446) "
                    '[built-in data: 5%%; --train: 100%%]')
     r.add_argument('--data', choices=sorted(BUILTIN_DATA), help='a built-in task [rotten_tomatoes]')
@@ -165,9 +168,12 @@ def _generate_parser(sub):
     g.add_argument('--per-topic', type=int, default=10)
     g.add_argument('--temperature', type=float, nargs='+', default=[0.7, 1.2], help='one value, or a start and an end')
     g.add_argument('--epochs', type=int, default=3, help='teacher epochs (upper bound)')
-    g.add_argument('--server', help='OpenAI-compatible base URL: prompt that model instead of tuning one')
+    g.add_argument('--server', help='OpenAI-compatible base URL: prompt that model instead of tuning one (several '
+                   'replicas of the model: comma-separated URLs, taken in turn)')
     g.add_argument('--model', default='default', help='model name on the server')
     _server_flags(g, '--server')
+    g.add_argument('--dry-run', action='store_true', help='show the first prompts and count the requests, tokens and '
+                   'cost of the plan; send nothing, tune nothing')
     g.add_argument('--profile', choices=sorted(PROFILES), default='default')
     g.add_argument('--overwrite', action='store_true',
                    help='write into a non-empty --out that synthdiv did not make (its files of the same names are '
@@ -248,6 +254,7 @@ def _run_config(a) -> RunConfig:
 # %% ../nbs/10_cli.ipynb #123839ef
 def cmd_run(a) -> int:
     "`synthdiv run`: the whole pipeline; prints the report."
+    if a.dry_run: return _print_dry_run(dry_run_pipeline(_run_config(a)), 'run')
     run = run_pipeline(_run_config(a), root=a.root, resume=a.resume)
     print((run/'report.md').read_text())
     return 0
@@ -310,18 +317,36 @@ def output_folder(out:Path, inputs:Sequence[Path]=(), overwrite:bool=False) -> P
     return out
 
 # %% ../nbs/10_cli.ipynb #b45da767
+def _dry_run(a, task:Task, plan:list, valid:Dataset) -> int:
+    "Print what `generate` would send (`dry_run`): to a server, counted at 4 characters a token; else with SmolLM2's tokenizer."
+    count = None
+    if not a.server:
+        from transformers import AutoTokenizer
+        tok = AutoTokenizer.from_pretrained(smollm2_tokenizer_path())
+        count = lambda texts: [len(ids) for ids in tok(list(texts), add_special_tokens=False).input_ids]
+    gcfg = GenerationConfig(render='chat') if a.server else GenerationConfig()
+    return _print_dry_run(dry_run(task, plan, gcfg, count, valid['text'], a.price), 'sent')
+
+def _print_dry_run(d:dict, nothing:str) -> int:
+    "Print a `dry_run`: its first prompts, then its counts as JSON."
+    for i, prompt in enumerate(d.pop('first_prompts')): print(f"--- prompt {i + 1} of {d['requests']}\n{prompt}")
+    print(json.dumps(d, indent=1))
+    print(f'dry run: nothing was {nothing}')
+    return 0
+
 def cmd_generate(a) -> int:
     "`synthdiv generate FILE`: rows generated by a teacher tuned on the file (or a served model)."
     task = _user_task(a)
     output_folder(a.out, [a.file], a.overwrite)
     valid = _user_rows(a, task)
-    llm, gcfg = _generator(a, task, valid)
     try: topics = discover_topics(valid['text'], k=max(2, min(20, len(valid) // 5)), seed=0)
     except ValueError as e:
         raise DataError(f'could not find topics in the texts ({e}); use --template label', file=a.file,
                         field=a.text_col)
     t = a.temperature[0] if len(a.temperature) == 1 else a.temperature[:2]
     plan = plan_prompts(task, PlanConfig(a.template, a.n_topics, a.per_topic, temperature=t), topics.names)
+    if a.dry_run: return _dry_run(a, task, plan, valid)
+    llm, gcfg = _generator(a, task, valid)
     res = generate(llm, task, plan, a.out, gcfg, real_texts=valid['text'])
     print(json.dumps(res.counts))
     if res.config.get('requests'): print(requests_line(res.config['requests']))

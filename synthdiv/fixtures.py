@@ -138,6 +138,7 @@ class LocalServer:
         self.hang_s, self.max_requests, self._rng = hang_s, max_requests, random.Random(seed)
         self.fail, self.retry_after, self.seen, self.active, self.max_active = [], None, [], 0, 0
         self.outcomes = {}   # what it answered, counted: 'ok', 'HTTP 503', 'bad json', ...
+        self.usage = True    # False: answers without `usage`, as some servers send them
         self._lock, owner = threading.Lock(), self
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a): pass
@@ -217,9 +218,10 @@ def _answer(self, path:str, body:dict) -> dict:
     if body.get('echo'): return {'choices': [{'text': body['prompt'], 'logprobs': self._echo(body['prompt'])}]}
     chat = path.endswith('/chat/completions')
     text = self.llm.generate([body['messages'] if chat else body['prompt']], **kw)[0]
-    usage = {'prompt_tokens': len(_prompt_text(body).split()), 'completion_tokens': len(text.split())}
-    if chat: return {'choices': [{'message': {'role': 'assistant', 'content': text}}], 'usage': usage}
-    return {'choices': [{'text': text}], 'usage': usage}
+    usage = {'usage': {'prompt_tokens': len(_prompt_text(body).split()), 'completion_tokens': len(text.split())}}
+    if not self.usage: usage = {}
+    if chat: return {'choices': [{'message': {'role': 'assistant', 'content': text}}], **usage}
+    return {'choices': [{'text': text}], **usage}
 
 @patch_to(LocalServer)
 def _echo(self, text:str) -> dict:

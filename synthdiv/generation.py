@@ -21,7 +21,7 @@ __all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'TEMPLATE
            'annotate', 'Topics', 'discover_topics', 'PlanConfig', 'plan_prompts', 'teacher_prompt', 'chat_prompt',
            'parse_output', 'normalise_text', 'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity',
            'GenerationConfig', 'render_prompt', 'SyntheticData', 'plan_summary', 'dataset_card', 'write_outputs',
-           'generate', 'check_labels']
+           'generate', 'dry_run', 'check_labels']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -529,6 +529,28 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
                          **({'requests': requests} if requests else {})})
     write_outputs(res, task, out)
     return res
+
+# %% ../nbs/04_generation.ipynb #e5590aef
+def dry_run(task:Task, plan:Sequence[dict], config:GenerationConfig|None=None,
+            count_tokens=None, # texts -> token counts (a tokenizer's); None: 4 characters a token
+            real_texts:Sequence[str]=(), # to estimate the completion length from
+            price:tuple|None=None, # USD per million (prompt, completion) tokens
+            show:int=3) -> dict:
+    "What generating `plan` would send, without sending it: the first prompts, requests, tokens and cost."
+    cfg = config or GenerationConfig()
+    prompts = [render_prompt(task, r, cfg) for r in plan]
+    flat = [p if isinstance(p, str) else ' '.join(m['content'] for m in p) for p in prompts]
+    count = count_tokens or (lambda texts: [len(t) // 4 for t in texts])
+    prompt_tokens, most = int(sum(count(flat))), cfg.max_new_tokens * len(plan)
+    typical = min(cfg.max_new_tokens, float(np.mean(count(list(real_texts))))) if len(real_texts) else None
+    out = {'requests': len(plan), 'prompt_tokens': prompt_tokens,
+           'counted_with': 'the tokenizer' if count_tokens else '4 characters a token (no tokenizer given)',
+           'completion_tokens_at_most': most,
+           'completion_tokens_estimated': None if typical is None else round(typical * len(plan))}
+    if price:
+        out['cost_usd_at_most'] = (prompt_tokens * price[0] + most * price[1]) / 1e6
+        if typical is not None: out['cost_usd_estimated'] = (prompt_tokens * price[0] + typical * len(plan) * price[1]) / 1e6
+    return {**out, 'first_prompts': prompts[:show]}
 
 # %% ../nbs/04_generation.ipynb #36e62c5b
 def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=None, prefix:str='') -> SyntheticData:

@@ -487,7 +487,7 @@ class RateLimit:
 class OpenAILM:
     "An `LLM` served over the OpenAI API (vLLM, llama.cpp server, TGI, ...): concurrent, with timeouts, retries, counts."
     capabilities = ('row_temperatures',)
-    def __init__(self, base_url:str, # e.g. http://127.0.0.1:8000/v1
+    def __init__(self, base_url:str|Sequence[str], # e.g. http://127.0.0.1:8000/v1, or several replicas of one model
                  model:str, # the model name the server knows
                  name:str|None=None, # the name used in caches and provenance (default: `model`)
                  api_key_env:str='OPENAI_API_KEY', # environment variable holding the key, if any
@@ -495,23 +495,28 @@ class OpenAILM:
                  max_wait:float=60.0, # the longest pause a `Retry-After` header may ask for
                  rpm:float|None=None, tpm:float|None=None, # requests and tokens (prompt + max) a minute, at most
                  price:tuple|None=None, # USD per million (prompt, completion) tokens, to count the cost
+                 cooldown:float=30.0, # seconds a replica that cannot be reached stays out of rotation
+                 count_tokens=None, # texts -> token counts, for servers that send no `usage` (else 4 characters a token)
                  show_progress:bool=True,
                  schema_style:str='openai'): # how a `json_schema` is sent: 'openai', 'json_object' or 'none'
         if schema_style not in ('openai', 'json_object', 'none'):
             raise ConfigError(f"schema_style must be 'openai', 'json_object' or 'none', got {schema_style!r}")
-        self.base_url, self.model, self.name = base_url.rstrip('/'), model, name or model
+        self.urls = [u.rstrip('/') for u in ([base_url] if isinstance(base_url, str) else base_url)]
+        if not self.urls: raise ConfigError('OpenAILM needs the base URL of at least one server')
+        self.base_url, self.model, self.name = ', '.join(self.urls), model, name or model
+        self.cooldown, self._down, self._turn = cooldown, {}, 0   # replica -> when it comes back into rotation
         self.schema_style = schema_style
         self.api_key_env, self.concurrency, self.timeout = api_key_env, concurrency, timeout
         self.max_retries, self.backoff, self.max_wait, self.show_progress = max_retries, backoff, max_wait, show_progress
         self.rpm, self.tpm = (RateLimit(rpm) if rpm else None), (RateLimit(tpm) if tpm else None)
-        self.price = tuple(price) if price else None
+        self.price, self.count_tokens_with = (tuple(price) if price else None), count_tokens
         self._session = requests.Session()
-        pool = requests.adapters.HTTPAdapter(pool_connections=concurrency, pool_maxsize=concurrency)
+        pool = requests.adapters.HTTPAdapter(pool_connections=max(10, len(self.urls)), pool_maxsize=concurrency)
         self._session.mount('http://', pool)
         self._session.mount('https://', pool)
         self._lock, self._slots = threading.Lock(), threading.BoundedSemaphore(concurrency)   # requests in flight
         self.stats = {'requests': 0, 'retries': 0, 'failed': 0, 'prompt_tokens': 0, 'completion_tokens': 0,
-                      'rate_wait_s': 0.0}
+                      'rate_wait_s': 0.0, 'taken_out': 0, 'usage_counted_here': 0}
         self.failures = {}   # reason -> number of requests that failed for good with it
     def __repr__(self): return f'OpenAILM({self.base_url!r}, model={self.model!r})'
     @property
@@ -561,16 +566,35 @@ def _keep_to_limits(self, payload:dict):
     if waited: self._count(rate_wait_s=waited)
 
 @patch_to(OpenAILM)
+def _pick(self) -> str:
+    "The next replica in turn that is in rotation (all out: the one that comes back soonest)."
+    with self._lock:
+        now, n, start = time.monotonic(), len(self.urls), self._turn
+        self._turn = (start + 1) % n
+        for j in range(n):
+            if self._down.get(u := self.urls[(start + j) % n], 0.0) <= now: return u
+        return min(self.urls, key=lambda u: self._down[u])
+
+@patch_to(OpenAILM)
+def _take_out(self, server:str):
+    "Take a replica that could not be reached out of rotation for `cooldown` seconds (with one, there is no other)."
+    if len(self.urls) == 1: return
+    with self._lock:
+        self._down[server] = time.monotonic() + self.cooldown
+        self.stats['taken_out'] += 1
+
+@patch_to(OpenAILM)
 def _post(self, path:str, payload:dict, read=lambda answer: answer):
     "POST `payload` to `path`, retrying what retrying can fix; `read` of the JSON answer, or an error."
-    url, why, detail, asked, refused = f'{self.base_url}/{path}', '', '', None, False
+    why, detail, asked, refused = '', '', None, False
     for attempt in range(self.max_retries + 1):
         if attempt:
             self._count(retries=1)
             time.sleep(self._pause(attempt, asked))
         self._keep_to_limits(payload)
         self._count(requests=1)
-        asked = None
+        asked, server = None, self._pick()
+        url = f'{server}/{path}'
         try:
             with self._slots:   # at most `concurrency` in flight, however many calls share this client
                 r = self._session.post(url, json=payload, headers=self._headers(), timeout=self.timeout)
@@ -579,6 +603,7 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
             continue
         except requests.ConnectionError as e:
             why, detail = 'unreachable', f'{type(e).__name__}: {e}'
+            self._take_out(server)
             continue
         if r.status_code == 200:
             try: return read(r.json())
@@ -591,7 +616,7 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
         refused = r.status_code not in _RETRY_STATUS
         if refused: break   # this request is refused: asking again cannot help
         asked = retry_after(r.headers.get('Retry-After'))
-    if why == 'unreachable': raise LLMError(f'{url} could not be reached ({self.max_retries + 1} attempts): {detail}')
+    if why == 'unreachable': raise LLMError(f'{self.base_url} could not be reached ({self.max_retries + 1} attempts): {detail}')
     with self._lock:
         self.stats['failed'] += 1
         self.failures[why] = self.failures.get(why, 0) + 1
@@ -629,8 +654,12 @@ def _complete(self, prompt:Prompt, s:Sampling, k:int) -> str:
     body = self._body(prompt, s, k)
     if isinstance(prompt, str): text, usage = self._post('completions', {**body, 'prompt': prompt}, _completion_text)
     else: text, usage = self._post('chat/completions', {**body, 'messages': list(prompt)}, _chat_text)
-    self._count(prompt_tokens=int(usage.get('prompt_tokens') or 0),
-                completion_tokens=int(usage.get('completion_tokens') or 0))
+    if 'prompt_tokens' not in usage or 'completion_tokens' not in usage:   # the server did not say: count them here
+        asked = prompt if isinstance(prompt, str) else ' '.join(m['content'] for m in prompt)
+        count = self.count_tokens_with or (lambda texts: [len(t) // 4 for t in texts])
+        usage = dict(zip(('prompt_tokens', 'completion_tokens'), count([asked, text])))
+        self._count(usage_counted_here=1)
+    self._count(prompt_tokens=int(usage['prompt_tokens'] or 0), completion_tokens=int(usage['completion_tokens'] or 0))
     return cut_at_stop(text, s.stop)
 
 # %% ../nbs/02_llm.ipynb #95a09cce
@@ -682,7 +711,8 @@ def served_llm(server:str, model:str, **kwargs) -> CachedLLM|None:
     "The model `model` behind the OpenAI-compatible `server`, its replies cached on disk; None when neither is given."
     if bool(server) != bool(model): raise ConfigError('a server and a model name go together: give both or neither')
     if not server: return None
-    return CachedLLM(OpenAILM(server, model, show_progress=progress_enabled(), **kwargs))
+    urls = [u.strip() for u in server.split(',') if u.strip()]   # several replicas of one model, comma-separated
+    return CachedLLM(OpenAILM(urls if len(urls) > 1 else urls[0], model, show_progress=progress_enabled(), **kwargs))
 
 # %% ../nbs/02_llm.ipynb #3f7f4d31
 def served_client(llm):

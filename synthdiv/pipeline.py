@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_pipeline.ipynb #39046477
 from __future__ import annotations
-import math, time
+import math, tempfile, time
 from dataclasses import dataclass, field, replace, InitVar
 from pathlib import Path
 from typing import Callable
@@ -20,7 +20,7 @@ from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
                                  teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
-                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs)
+                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs, dry_run)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
@@ -30,7 +30,7 @@ from .report import write_report, plot_students, plot_gains
 # %% auto #0
 __all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
            'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext',
-           'run_stage', 'run_pipeline']
+           'generation_config', 'dry_run_pipeline', 'run_stage', 'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
 @dataclass(frozen=True)
@@ -461,10 +461,13 @@ def _stage_annotate(c:RunContext) -> dict:
     return out
 
 # %% ../nbs/09a_pipeline.ipynb #74f3bb82
+def generation_config(cfg:RunConfig) -> GenerationConfig:
+    "How a run's teacher writes: reviews of up to 60 tokens, seeded by the run."
+    return GenerationConfig(max_new_tokens=60, seed=cfg.seed)
+
 def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
-    gcfg = GenerationConfig(max_new_tokens=60, seed=c.cfg.seed)
-    res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
+    res = generate(c.teacher, c.task, c.plan, c.run/'generated', generation_config(c.cfg), real_texts=real)
     if c.cfg.check_labels:
         llm, prefix = c.annotator
         res = check_labels(llm, c.task, res, prefix=prefix)
@@ -473,6 +476,13 @@ def _stage_generate(c:RunContext) -> dict:
     counts = np.bincount(np.asarray(res.data['label'], int), minlength=c.task.num_labels)
     return {'counts': res.counts, 'rates': res.rates(), 'labels': dict(zip(c.task.label_names, counts.tolist())),
             'template': c.plan[0]['template'], 'label_check': res.config.get('label_check')}
+
+# %% ../nbs/09a_pipeline.ipynb #0bb8123c
+def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
+    "What `run_pipeline(cfg)` would ask its teacher to write, without running anything (`dry_run` of its plan)."
+    cfg = cfg or RunConfig()
+    c = RunContext(cfg, Path(tempfile.mkdtemp(prefix='synthdiv-dry-run-')))   # nothing is written there
+    return dry_run(c.task, c.plan, generation_config(cfg), c.base.count_tokens, as_list(c.few_train['text']), show=show)
 
 # %% ../nbs/09a_pipeline.ipynb #ca848968
 def _corpora(c:RunContext) -> dict:

@@ -141,3 +141,21 @@ def test_ctrl_c_while_a_request_hangs_exits_at_once(tmp_path):
         took = time.time() - t0
     assert p.returncode == 130 and 'interrupted' in err and took < 10, (p.returncode, took, err[-500:])
     print(f'Ctrl-C during a 60 s hang (timeout 50 s): exit {p.returncode} after {took:.2f} s')
+
+
+def test_dry_run_counts_the_plan_and_sends_nothing(tmp_path, capsys):
+    "Issue 29: `--dry-run` shows the first prompts and counts requests, tokens and cost; no request, no teacher."
+    csv = _reviews(tmp_path/'reviews.csv')
+    with LocalServer(FakeLLM()) as srv:
+        assert _generate(csv, srv, tmp_path/'dry', '--dry-run', '--price', '0.5,2') == 0
+        assert srv.seen == []
+    said = capsys.readouterr().out
+    start = said.index('{\n "requests"')
+    counted = json.loads(said[start:said.index('\n}', start) + 2])
+    assert counted['requests'] == 32 and counted['completion_tokens_at_most'] == 32 * 64 and 'prompt 1 of 32' in said
+    assert counted['cost_usd_at_most'] == (counted['prompt_tokens'] * 0.5 + 32 * 64 * 2) / 1e6
+    assert not (tmp_path/'dry'/'data.jsonl').exists() and 'nothing was sent' in said
+    assert main(['generate', str(csv), '--labels', 'negative,positive', '--template', 'label', '--n-topics', '1',
+                 '--per-topic', '8', '--out', str(tmp_path/'local'), '--dry-run']) == 0   # a local teacher: not tuned
+    said = capsys.readouterr().out
+    assert '"counted_with": "the tokenizer"' in said and not (tmp_path/'local'/'data.jsonl').exists()
