@@ -12,18 +12,18 @@ import matplotlib.pyplot as plt
 from .core import *
 from .data import *
 from .llm import OpenAILM, served_llm, request_stats, requests_line, smollm2_tokenizer_path
-from .teacher import TeacherConfig, fine_tune
+from .teacher import TeacherConfig, fine_tune, export_teacher
 from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES, dry_run
 from .diversity import diversity_report, LEXICAL, EMBEDDING
 from .cluster_agent import agent_row
 from .report import write_report
-from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA, dry_run_pipeline
+from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA, dry_run_pipeline, run_teacher
 from .grid import MODES, GridConfig, HeadlineGridConfig, budget_grid, headline_grid, grid_table, plot_grid
 from .studies import StudyConfig, run_diversity_study, study_plans
 
 # %% auto #0
 __all__ = ['GENERATE_OUTPUTS', 'COMMANDS', 'parser', 'cmd_run', 'cmd_report', 'output_folder', 'cmd_generate', 'cmd_diversity',
-           'cluster_agent_row', 'cmd_grid', 'cmd_study', 'main']
+           'cluster_agent_row', 'cmd_grid', 'cmd_study', 'cmd_export_teacher', 'main']
 
 # %% ../nbs/10_cli.ipynb #33e93a0d
 def _budget(text:str) -> int|float:
@@ -94,6 +94,9 @@ def _run_parser(sub):
     r.add_argument('--styles', type=_phrases, help="the plan's styles: 'a;b;c' or a file with one per line")
     r.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line")
     r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
+    r.add_argument('--teacher-server', help='OpenAI-compatible base URL serving the tuned teacher (synthdiv '
+                   'export-teacher) to generate with; annotation and label checks stay local')
+    r.add_argument('--teacher-server-model', help="the teacher's model name on --teacher-server [teacher]")
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
     r.add_argument('--synthetic-labels', choices=['hard', 'weighted', 'soft'],
@@ -199,6 +202,10 @@ def _diversity_parser(sub):
 def _report_parser(sub):
     rp = sub.add_parser('report', help="rewrite and print a run folder's report")
     rp.add_argument('run', type=Path)
+    ex = sub.add_parser('export-teacher', help="write a run's tuned teacher as a folder vLLM serves (and llama.cpp "
+                        'converts to GGUF)', formatter_class=_formatter)
+    ex.add_argument('run', type=Path, help='a run folder')
+    ex.add_argument('out', type=Path, help='a new folder for the teacher')
 
 # %% ../nbs/10_cli.ipynb #60ae3971
 _EXAMPLES = '''Examples:
@@ -244,7 +251,8 @@ def _run_config(a) -> RunConfig:
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
              'judge_timeout': a.timeout, 'judge_retries': a.max_retries, 'judge_rpm': a.rpm, 'judge_tpm': a.tpm,
              'judge_price': list(a.price) if a.price else None,
-             'personas': a.personas, 'teacher_model': a.teacher_model, **files}
+             'personas': a.personas, 'teacher_model': a.teacher_model, 'teacher_server': a.teacher_server,
+             'teacher_server_model': a.teacher_server_model, **files}
     if a.synthetic_labels:
         flags['weight_by'] = 'confidence' if a.synthetic_labels == 'weighted' else 'none'
         flags['soft_labels'] = a.synthetic_labels == 'soft'
@@ -453,8 +461,14 @@ def cmd_study(a) -> int:
     return 0
 
 # %% ../nbs/10_cli.ipynb #ef270dec
+def cmd_export_teacher(a) -> int:
+    "`synthdiv export-teacher RUN OUT`: the run's teacher as a merged Hugging Face folder, with the commands to serve it."
+    out = export_teacher(run_teacher(a.run), a.out)
+    print((out/'README.md').read_text())
+    return 0
+
 COMMANDS = {'run': cmd_run, 'grid': cmd_grid, 'study': cmd_study, 'generate': cmd_generate,
-            'diversity': cmd_diversity, 'report': cmd_report}
+            'diversity': cmd_diversity, 'report': cmd_report, 'export-teacher': cmd_export_teacher}
 
 # %% ../nbs/10_cli.ipynb #5b7c5bf1
 def main(argv=None) -> int:

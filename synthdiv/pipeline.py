@@ -30,7 +30,7 @@ from .report import write_report, plot_students, plot_gains
 # %% auto #0
 __all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
            'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext',
-           'generation_config', 'dry_run_pipeline', 'run_stage', 'run_pipeline']
+           'generation_config', 'dry_run_pipeline', 'run_teacher', 'run_stage', 'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
 @dataclass(frozen=True)
@@ -155,6 +155,8 @@ class RunConfig(RunDataConfig):
     soft_labels: bool = False         # students learn the annotator's distribution over labels, not its top label
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
+    teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`) to generate
+    teacher_server_model: str = 'teacher'  # its model name there
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
     judge_timeout: float = 120.0      # seconds to wait for one answer of the judge server
@@ -465,9 +467,22 @@ def generation_config(cfg:RunConfig) -> GenerationConfig:
     "How a run's teacher writes: reviews of up to 60 tokens, seeded by the run."
     return GenerationConfig(max_new_tokens=60, seed=cfg.seed)
 
+def _requests(llm) -> dict:
+    "The request counts of a served model, as a stage result's `requests` (nothing for a local one)."
+    stats = request_stats(llm)
+    return {'requests': stats} if stats else {}
+
+def _generator(c:RunContext):
+    "Who writes the generated rows: the tuned teacher here, or the same teacher behind `teacher_server`."
+    cfg = c.cfg
+    if not cfg.teacher_server: return c.teacher
+    return c.get('served_teacher', lambda: served_llm(cfg.teacher_server, cfg.teacher_server_model,
+                                                      timeout=cfg.judge_timeout, max_retries=cfg.judge_retries))
+
 def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
-    res = generate(c.teacher, c.task, c.plan, c.run/'generated', generation_config(c.cfg), real_texts=real)
+    writer = _generator(c)
+    res = generate(writer, c.task, c.plan, c.run/'generated', generation_config(c.cfg), real_texts=real)
     if c.cfg.check_labels:
         llm, prefix = c.annotator
         res = check_labels(llm, c.task, res, prefix=prefix)
@@ -475,7 +490,8 @@ def _stage_generate(c:RunContext) -> dict:
     save_dataset(res.data, c.run/'generated'/'dataset')
     counts = np.bincount(np.asarray(res.data['label'], int), minlength=c.task.num_labels)
     return {'counts': res.counts, 'rates': res.rates(), 'labels': dict(zip(c.task.label_names, counts.tolist())),
-            'template': c.plan[0]['template'], 'label_check': res.config.get('label_check')}
+            'template': c.plan[0]['template'], 'label_check': res.config.get('label_check'), 'generator': writer.name,
+            **_requests(writer)}
 
 # %% ../nbs/09a_pipeline.ipynb #0bb8123c
 def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
@@ -483,6 +499,13 @@ def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
     cfg = cfg or RunConfig()
     c = RunContext(cfg, Path(tempfile.mkdtemp(prefix='synthdiv-dry-run-')))   # nothing is written there
     return dry_run(c.task, c.plan, generation_config(cfg), c.base.count_tokens, as_list(c.few_train['text']), show=show)
+
+# %% ../nbs/09a_pipeline.ipynb #c1378ba9
+def run_teacher(run) -> LocalLM:
+    "The tuned teacher of the run folder `run` (from the cache, or tuned again exactly as the run tuned it)."
+    path = Path(run)/'config.json'
+    if not path.exists(): raise ConfigError(f'{run} is not a synthdiv run folder (no config.json)')
+    return RunContext(RunConfig.load(path), Path(run)).teacher
 
 # %% ../nbs/09a_pipeline.ipynb #ca848968
 def _corpora(c:RunContext) -> dict:
@@ -512,11 +535,6 @@ def _stage_cluster_agent(c:RunContext) -> dict:
         scores = {name: cluster_score(judge, texts, crit, acfg).to_dict() for name, texts in corpora.items()}
     except LLMError as e: return {'judge': judge.name, 'error': str(e), **_requests(judge)}
     return {'judge': judge.name, 'criteria': crit.criteria, **scores, **_requests(judge)}
-
-def _requests(llm) -> dict:
-    "The request counts of a served model, as a stage result's `requests` (nothing for a local one)."
-    stats = request_stats(llm)
-    return {'requests': stats} if stats else {}
 
 # %% ../nbs/09a_pipeline.ipynb #e3920244
 def _stage_information(c:RunContext) -> dict:

@@ -56,7 +56,9 @@ def synthetic_section(cfg:dict, a:dict, g:dict) -> list[str]:
             '',
             f"Generated {counts.get('requested')} rows ({plan}, temperature {cfg.get('temperature')}): "
             f"{counts.get('kept')} kept; outcomes `{counts}`. Data: `generated/data.jsonl`, rejected rows with "
-            "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", ''] + _label_check_words(g)
+            "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", ''] + _label_check_words(g) \
+        + ([f"Written by the teacher served as `{g['generator']}`: {requests_line(g['requests'])}.", '']
+           if g.get('requests') else [])
 
 def _label_check_words(g:dict) -> list[str]:
     "The label-fidelity sentence, when the generated rows' labels were checked."

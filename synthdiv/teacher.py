@@ -17,7 +17,8 @@ from .formats import *
 
 # %% auto #0
 __all__ = ['teacher_pairs', 'tokenise_pairs', 'TeacherConfig', 'masked_lm_loss', 'dev_loss', 'teacher_model', 'teacher_learner',
-           'Teacher', 'save_teacher', 'load_teacher', 'teacher_cache_path', 'fine_tune', 'evaluate_teacher']
+           'Teacher', 'save_teacher', 'load_teacher', 'teacher_cache_path', 'fine_tune', 'evaluate_teacher',
+           'export_teacher']
 
 # %% ../nbs/03_teacher.ipynb #4be5f966
 def teacher_pairs(task:Task, ds, formats:Sequence[str]=('annotate', 'conditional'),
@@ -246,3 +247,25 @@ def evaluate_teacher(llm:LLM, task:Task, ds, prefix:str='', n_boot:int=1000, see
     boot = [task.evaluate(pred[i], gold[i]) for i in idx]
     return {'metric': task.metric, 'score': task.evaluate(pred, gold), 'se': float(np.std(boot)), 'n': len(gold),
             'predictions': pred, 'confidence': conf}
+
+# %% ../nbs/03_teacher.ipynb #75a4f43f
+def export_teacher(teacher:Teacher, out) -> Path:
+    "Write `teacher` as a Hugging Face folder a server loads: merged weights, tokenizer, provenance, serving commands."
+    out = Path(out)
+    if out.exists() and any(out.iterdir()): raise ConfigError(f'{out} is not empty: export the teacher to a new folder')
+    out.mkdir(parents=True, exist_ok=True)
+    teacher.model.save_pretrained(out, safe_serialization=True)
+    teacher.tok.save_pretrained(out)
+    save_json(teacher.to_dict(), out/'synthdiv_teacher.json')
+    atomic_write(out/'README.md', f"""# {teacher.name}
+
+A synthdiv teacher: `{teacher.base_name}` tuned with {teacher.config.method}, the update merged into the weights
+(weights hash `{teacher.weights_hash}`, best epoch {teacher.best_epoch}; recipe in `synthdiv_teacher.json`).
+
+    vllm serve {out} --served-model-name teacher --port 8000
+    python llama.cpp/convert_hf_to_gguf.py {out} --outfile teacher.gguf --outtype f16
+    llama-server -m teacher.gguf --port 8080 --parallel 8
+
+and `synthdiv generate FILE --server http://127.0.0.1:8000/v1 --model teacher`.
+""")
+    return out
