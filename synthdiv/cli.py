@@ -215,7 +215,9 @@ _EXAMPLES = '''Examples:
   synthdiv grid --task headlines     # the same for BBC headline generation (bert2bert students, chrF)
   synthdiv study --rows 200          # which diversity score predicts student accuracy
   synthdiv diversity my_texts.csv    # diversity metrics of a file
-  synthdiv report runs/20261122-...  # print a run's report'''
+  synthdiv report runs/20261122-...  # print a run's report
+  synthdiv run --dry-run             # the first prompts of the run's plan, its requests and tokens; nothing run
+  synthdiv export-teacher runs/20261122-... teacher  # a run's tuned teacher as a folder vLLM serves'''
 
 def parser() -> argparse.ArgumentParser:
     "The `synthdiv` argument parser, one sub-command per task."

@@ -159,7 +159,7 @@ class RunConfig(RunDataConfig):
     teacher_server_model: str = 'teacher'  # its model name there
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
-    judge_timeout: float = 120.0      # seconds to wait for one answer of the judge server
+    judge_timeout: float = 120.0      # seconds to wait for one answer of the judge (or teacher) server
     judge_retries: int = 4            # retries of a failed request to it (then it counts as failed)
     judge_rpm: float = 0.0            # at most this many requests a minute to it (0: no limit)
     judge_tpm: float = 0.0            # at most this many tokens a minute (0: no limit)
