@@ -16,8 +16,15 @@ synthdiv clients must be identical (the script checks). The server shares this p
 clients: on 2 cores the ceiling is the ceiling of this set-up, not of a real server.
 
     python benchmarks/serving.py [--rows 512] [--delay 0.1] [--concurrency 8 32 128] [--shard-size 64] [--out F]
+
+With `--llama-cpp GGUF` the server is instead llama-cpp-python's OpenAI-compatible server (`tools/build_llamacpp.sh`)
+serving that GGUF file (e.g. the packaged SmolLM2-135M-Instruct), started by this script on a free port; the table
+then also gives completion tokens per second (from the server's `usage`), and the synthdiv clients' outputs are not
+compared (a sampling server need not repeat itself).
+
+    python benchmarks/serving.py --llama-cpp GGUF --rows 32 --max-tokens 16 --concurrency 1 2 4 8 16
 """
-import argparse, json, os, tempfile, threading, time
+import argparse, json, os, socket, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 import requests
 os.environ.setdefault('SYNTHDIV_PROGRESS', '0')
@@ -35,33 +42,71 @@ def plan(rows:int, schedule:bool):
     return plan_prompts(RT_TASK, PlanConfig('topic', n_topics=len(TOPICS), per_topic=per,
                                             temperature=[0.7, 1.2] if schedule else 1.0), TOPICS)
 
-def ceiling(srv, bodies, c:int) -> float:
-    "Seconds for `c` threads to post every body, one request after another on each thread."
-    todo, lock = list(bodies), threading.Lock()
+def ceiling(srv, bodies, c:int) -> tuple[float, int]:
+    "Seconds for `c` threads to post every body, one request after another on each thread; completion tokens."
+    todo, lock, tokens = list(bodies), threading.Lock(), [0]
     def worker():
         s = requests.Session()
         while True:
             with lock:
                 if not todo: return
                 body = todo.pop()
-            s.post(f'{srv.url}/completions', json=body, timeout=60).raise_for_status()
+            r = s.post(f'{srv.url}/completions', json=body, timeout=600)
+            r.raise_for_status()
+            with lock: tokens[0] += int((r.json().get('usage') or {}).get('completion_tokens') or 0)
     t = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(c)]
     for th in threads: th.start()
     for th in threads: th.join()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, tokens[0]
 
-def synthdiv_run(srv, p, c:int, shard_size:int, in_turn:bool):
-    "Seconds and data of `generate` against `srv` (fresh cache), shards in turn or side by side."
-    llm = CachedLLM(OpenAILM(srv.url, 'fake', api_key_env='', concurrency=c, show_progress=False),
-                    Path(tempfile.mkdtemp())/'responses.sqlite')
+def synthdiv_run(srv, p, c:int, shard_size:int, in_turn:bool, max_tokens:int=12):
+    "Seconds, data and client of `generate` against `srv` (fresh cache), shards in turn or side by side."
+    client = OpenAILM(srv.url, 'fake', api_key_env='', concurrency=c, show_progress=False, timeout=600)
+    llm = CachedLLM(client, Path(tempfile.mkdtemp())/'responses.sqlite')
     real = generation.served_client
     if in_turn: generation.served_client = lambda llm: None   # generate then works one shard at a time
     try:
         t = time.perf_counter()
-        res = generate(llm, RT_TASK, p, Path(tempfile.mkdtemp()), GenerationConfig(max_new_tokens=12, shard_size=shard_size))
-        return time.perf_counter() - t, list(res.data['text'])
+        res = generate(llm, RT_TASK, p, Path(tempfile.mkdtemp()), GenerationConfig(max_new_tokens=max_tokens,
+                                                                                   shard_size=shard_size))
+        return time.perf_counter() - t, list(res.data['text']), client
     finally: generation.served_client = real
+
+class LlamaCppServer:
+    "llama-cpp-python's server on a free local port, serving `gguf`, for the length of a `with` block."
+    def __init__(self, gguf:str, threads:int=2):
+        with socket.socket() as sk: sk.bind(('127.0.0.1', 0)); port = sk.getsockname()[1]
+        self.url = f'http://127.0.0.1:{port}/v1'
+        self.proc = subprocess.Popen([sys.executable, '-m', 'llama_cpp.server', '--model', gguf, '--host', '127.0.0.1',
+                                      '--port', str(port), '--n_ctx', '2048', '--n_threads', str(threads)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(600):
+            try:
+                if requests.get(f'{self.url}/models', timeout=1).ok: return
+            except requests.ConnectionError: pass
+            if self.proc.poll() is not None: raise RuntimeError('llama_cpp.server exited: is llama-cpp-python[server] installed?')
+            time.sleep(0.2)
+        raise RuntimeError('llama_cpp.server did not start in 2 minutes')
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.proc.terminate(); self.proc.wait(30)
+
+def llama_cpp_rows(a) -> list[dict]:
+    "The table against the real llama.cpp server: throughput of a plain load and of synthdiv at each concurrency."
+    rows, p = [], plan(a.rows, True)
+    bodies = [{'model': 'm', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': a.max_tokens,
+               'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]
+    with LlamaCppServer(a.llama_cpp) as srv:
+        for c in a.concurrency:
+            secs, tokens = ceiling(srv, bodies, c)
+            row = {'server': 'llama-cpp-python ' + a.llama_cpp.split('/')[-1], 'concurrency': c, 'requests': len(p),
+                   'ceiling_s': round(secs, 2), 'ceiling_tokens_per_s': round(tokens / secs, 1)}
+            secs, _, client = synthdiv_run(srv, p, c, a.shard_size, False, a.max_tokens)
+            row.update(synthdiv_s=round(secs, 2), synthdiv_tokens_per_s=round(client.stats['completion_tokens'] / secs, 1))
+            row['synthdiv_of_ceiling'] = round(row['synthdiv_tokens_per_s'] / row['ceiling_tokens_per_s'], 3)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    return rows
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -71,7 +116,13 @@ def main():
     ap.add_argument('--shard-size', type=int, default=64)
     ap.add_argument('--schedule', choices=['scheduled', 'constant', 'both'], default='both')
     ap.add_argument('--out', type=Path)
+    ap.add_argument('--llama-cpp', help='a GGUF file: measure against llama-cpp-python\'s server instead')
+    ap.add_argument('--max-tokens', type=int, default=12)
     a = ap.parse_args()
+    if a.llama_cpp:
+        rows = llama_cpp_rows(a)
+        if a.out: a.out.write_text(json.dumps({'args': vars(a) | {'out': str(a.out)}, 'rows': rows}, indent=1) + '\n')
+        return
     rows = []
     for schedule in ([True, False] if a.schedule == 'both' else [a.schedule == 'scheduled']):
         p = plan(a.rows, schedule)
@@ -80,10 +131,10 @@ def main():
         for c in a.concurrency:
             row = {'temperature': 'scheduled' if schedule else 'constant', 'concurrency': c, 'requests': len(p),
                    'ideal_s': round(len(p) / c * a.delay, 3)}
-            with LocalServer(FakeLLM(), delay=a.delay) as srv: row['ceiling_s'] = round(ceiling(srv, bodies, c), 3)
+            with LocalServer(FakeLLM(), delay=a.delay) as srv: row['ceiling_s'] = round(ceiling(srv, bodies, c)[0], 3)
             for name, in_turn in (('shards_in_turn', True), ('synthdiv', False)):
                 with LocalServer(FakeLLM(), delay=a.delay) as srv:
-                    secs, texts = synthdiv_run(srv, p, c, a.shard_size, in_turn)
+                    secs, texts, _ = synthdiv_run(srv, p, c, a.shard_size, in_turn)
                     row[f'{name}_s'], row[f'{name}_max_in_flight'] = round(secs, 3), srv.max_active
                 row[f'{name}_of_ceiling'] = round(row['ceiling_s'] / secs, 3)
                 row.setdefault('texts', texts)

@@ -96,7 +96,8 @@ def _run_parser(sub):
     r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
     r.add_argument('--teacher-server', help='OpenAI-compatible base URL serving the tuned teacher (synthdiv '
                    'export-teacher) to generate with; annotation and label checks stay local')
-    r.add_argument('--teacher-server-model', help="the teacher's model name on --teacher-server [teacher]")
+    r.add_argument('--teacher-server-model', help="the teacher's model name on --teacher-server [the name "
+                   'export-teacher gives it, with its weights hash]')
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
     r.add_argument('--synthetic-labels', choices=['hard', 'weighted', 'soft'],

@@ -156,7 +156,7 @@ class RunConfig(RunDataConfig):
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
     teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`) to generate
-    teacher_server_model: str = 'teacher'  # its model name there
+    teacher_server_model: str = ''    # its model name there ('': the tuned teacher's own name, weights hash and all)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
     judge_timeout: float = 120.0      # seconds to wait for one answer of the judge (or teacher) server
@@ -476,8 +476,9 @@ def _generator(c:RunContext):
     "Who writes the generated rows: the tuned teacher here, or the same teacher behind `teacher_server`."
     cfg = c.cfg
     if not cfg.teacher_server: return c.teacher
-    return c.get('served_teacher', lambda: served_llm(cfg.teacher_server, cfg.teacher_server_model,
-                                                      timeout=cfg.judge_timeout, max_retries=cfg.judge_retries))
+    name = cfg.teacher_server_model or c.teacher.name   # its own name keeps the response cache apart per teacher
+    return c.get('served_teacher', lambda: served_llm(cfg.teacher_server, name, timeout=cfg.judge_timeout,
+                                                      max_retries=cfg.judge_retries))
 
 def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]

@@ -262,10 +262,10 @@ def export_teacher(teacher:Teacher, out) -> Path:
 A synthdiv teacher: `{teacher.base_name}` tuned with {teacher.config.method}, the update merged into the weights
 (weights hash `{teacher.weights_hash}`, best epoch {teacher.best_epoch}; recipe in `synthdiv_teacher.json`).
 
-    vllm serve {out} --served-model-name teacher --port 8000
+    vllm serve {out} --served-model-name {teacher.name} --port 8000
     python llama.cpp/convert_hf_to_gguf.py {out} --outfile teacher.gguf --outtype f16
-    llama-server -m teacher.gguf --port 8080 --parallel 8
+    llama-server -m teacher.gguf --alias {teacher.name} --port 8080 --parallel 8
 
-and `synthdiv generate FILE --server http://127.0.0.1:8000/v1 --model teacher`.
+then, for the run it came from, `synthdiv run --config RUN/config.json --teacher-server http://127.0.0.1:8000/v1`.
 """)
     return out

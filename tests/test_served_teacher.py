@@ -15,10 +15,11 @@ def test_a_run_generates_with_its_exported_teacher_behind_a_server(tmp_path, mon
     with LocalServer(load_lm(tmp_path/'teacher')) as srv:   # a stand-in for vLLM serving the folder
         assert main([*tiny, '--root', str(tmp_path/'served'), '--teacher-server', srv.url]) == 0
     served, = (tmp_path/'served').iterdir()
-    g = json.loads((served/'metrics.json').read_text())['generate']
+    metrics = json.loads((served/'metrics.json').read_text())
+    g = metrics['generate']
     planned = g['counts']['requested']
-    assert g['generator'] == 'teacher' and g['requests']['requests'] == planned == len(srv.seen)
+    assert g['generator'] == metrics['teacher']['name'] and g['requests']['requests'] == planned == len(srv.seen)
     assert all(r['path'] == '/v1/completions' for r in srv.seen)   # the teacher's own prompts, not chats
     rows = [json.loads(l) for f in ('data.jsonl', 'rejected.jsonl') for l in open(served/'generated'/f)]
-    assert len(rows) == planned and {r['teacher'] for r in rows} == {'teacher'}
-    assert 'Written by the teacher served as `teacher`' in (served/'report.md').read_text()
+    assert len(rows) == planned and {r['teacher'] for r in rows} == {g['generator']}
+    assert f"Written by the teacher served as `{g['generator']}`" in (served/'report.md').read_text()
