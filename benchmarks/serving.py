@@ -20,7 +20,8 @@ clients: on 2 cores the ceiling is the ceiling of this set-up, not of a real ser
 With `--llama-cpp GGUF` the server is instead llama-cpp-python's OpenAI-compatible server (`tools/build_llamacpp.sh`)
 serving that GGUF file (e.g. the packaged SmolLM2-135M-Instruct), started by this script on a free port; the table
 then also gives completion tokens per second (from the server's `usage`), and the synthdiv clients' outputs are not
-compared (a sampling server need not repeat itself).
+compared (a sampling server need not repeat itself). The plain load sends the bodies `generate` sends (stop at a
+newline, top-p 0.95), so tokens per second compare like with like.
 
     python benchmarks/serving.py --llama-cpp GGUF --rows 32 --max-tokens 16 --concurrency 1 2 4 8 16
 """
@@ -94,9 +95,10 @@ class LlamaCppServer:
 def llama_cpp_rows(a) -> list[dict]:
     "The table against the real llama.cpp server: throughput of a plain load and of synthdiv at each concurrency."
     rows, p = [], plan(a.rows, True)
-    bodies = [{'model': 'm', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': a.max_tokens,
-               'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]
+    bodies = [{'model': 'm', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': a.max_tokens, 'top_p': 0.95,
+               'stop': ['\n'], 'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]   # as generate asks
     with LlamaCppServer(a.llama_cpp) as srv:
+        ceiling(srv, bodies[:2], 1)   # warm up: the first requests load the weights into memory
         for c in a.concurrency:
             secs, tokens = ceiling(srv, bodies, c)
             row = {'server': 'llama-cpp-python ' + a.llama_cpp.split('/')[-1], 'concurrency': c, 'requests': len(p),
