@@ -43,7 +43,8 @@ _price.__name__ = 'price'
 def _server_flags(p:argparse.ArgumentParser, what:str):
     p.add_argument('--timeout', type=float, default=120.0, help=f'seconds to wait for one answer of {what}')
     p.add_argument('--max-retries', type=int, default=4, help=f'retries of a request to {what} that failed '
-                   '(timeouts, 429, 5xx, unreadable answers); after them its row is kept as failed, asked again next run')
+                   '(timeouts, 429, 5xx, unreadable answers); after them its row is kept as failed, asked again next '
+                   'run')
     p.add_argument('--rpm', type=float, help=f'at most this many requests a minute to {what}')
     p.add_argument('--tpm', type=float, help=f'at most this many tokens a minute to {what} (prompt + max new tokens)')
     p.add_argument('--price', type=_price, help='USD per million prompt and completion tokens, IN,OUT (e.g. '
@@ -329,7 +330,7 @@ def output_folder(out:Path, inputs:Sequence[Path]=(), overwrite:bool=False) -> P
 
 # %% ../nbs/10_cli.ipynb #b45da767
 def _dry_run(a, task:Task, plan:list, valid:Dataset) -> int:
-    "Print what `generate` would send (`dry_run`): to a server, counted at 4 characters a token; else with SmolLM2's tokenizer."
+    "Print what `generate` would send (`dry_run`): for a server at 4 characters a token, else with SmolLM2's tokens."
     count = None
     if not a.server:
         from transformers import AutoTokenizer

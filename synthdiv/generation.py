@@ -64,7 +64,8 @@ def run_sharded(out_dir, # the folder for `manifest.json` and `shards/`
         done = work(chunk, k)
         if len(done) != len(chunk): raise LLMError(f"shard {k}: {len(done)} results for {len(chunk)} items")
         return atomic_write(path, ''.join(to_json(r) + '\n' for r in done))   # each shard whole, as soon as it is done
-    with progress(total=len(items), desc=desc, unit='sample', initial=len(items) - sum(len(c) for _, c, _ in todo)) as bar:
+    done_already = len(items) - sum(len(c) for _, c, _ in todo)
+    with progress(total=len(items), desc=desc, unit='sample', initial=done_already) as bar:
         if ahead > 1: in_threads(one, todo, ahead, lambda i, _: bar.update(len(todo[i][1])))
         else:   # in this thread: Ctrl-C stops a local model at once
             for shard in todo: one(shard); bar.update(len(shard[1]))
@@ -406,8 +407,8 @@ def _generate_work(llm, task:Task, cfg:GenerationConfig):
         for temp in sorted({r['temperature'] for r in chunk}):
             idx = [i for i, r in enumerate(chunk) if r['temperature'] == temp]
             seed = int(stable_hash([cfg.seed, k, temp], 8), 16)
-            for i, t in zip(idx, call([chunk[i] for i in idx], seed,
-                                      temperature=temp)): out[i] = {**chunk[i], 'output': t, 'seed': seed, **_failure(t)}
+            for i, t in zip(idx, call([chunk[i] for i in idx], seed, temperature=temp)):
+                out[i] = {**chunk[i], 'output': t, 'seed': seed, **_failure(t)}
         return out
     return work
 
@@ -549,7 +550,8 @@ def dry_run(task:Task, plan:Sequence[dict], config:GenerationConfig|None=None,
            'completion_tokens_estimated': None if typical is None else round(typical * len(plan))}
     if price:
         out['cost_usd_at_most'] = (prompt_tokens * price[0] + most * price[1]) / 1e6
-        if typical is not None: out['cost_usd_estimated'] = (prompt_tokens * price[0] + typical * len(plan) * price[1]) / 1e6
+        if typical is not None:
+            out['cost_usd_estimated'] = (prompt_tokens * price[0] + typical * len(plan) * price[1]) / 1e6
     return {**out, 'first_prompts': prompts[:show]}
 
 # %% ../nbs/04_generation.ipynb #36e62c5b

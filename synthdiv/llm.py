@@ -203,7 +203,8 @@ class CachedLLM:
         self.hits, self.misses = self.hits + len(keys) - len(todo), self.misses + len(todo)
         if todo:
             new = dict(zip([keys[i] for i in todo], compute([items[i] for i in todo])))
-            self.cache.put_many({k: v for k, v in new.items() if not isinstance(v, FailedReply)})   # asked again next run
+            kept = {k: v for k, v in new.items() if not isinstance(v, FailedReply)}   # a failed one: asked again
+            self.cache.put_many(kept)
             found.update(new)
         return [found[k] for k in keys]
 
@@ -485,7 +486,7 @@ class RateLimit:
 
 # %% ../nbs/02_llm.ipynb #8ef8c057
 class OpenAILM:
-    "An `LLM` served over the OpenAI API (vLLM, llama.cpp server, TGI, ...): concurrent, with timeouts, retries, counts."
+    "An `LLM` served over the OpenAI API (vLLM, the llama.cpp server, TGI, ...): concurrent, retried, limited, counted."
     capabilities = ('row_temperatures',)
     def __init__(self, base_url:str|Sequence[str], # e.g. http://127.0.0.1:8000/v1, or several replicas of one model
                  model:str, # the model name the server knows
@@ -496,7 +497,7 @@ class OpenAILM:
                  rpm:float|None=None, tpm:float|None=None, # requests and tokens (prompt + max) a minute, at most
                  price:tuple|None=None, # USD per million (prompt, completion) tokens, to count the cost
                  cooldown:float=30.0, # seconds a replica that cannot be reached stays out of rotation
-                 count_tokens=None, # texts -> token counts, for servers that send no `usage` (else 4 characters a token)
+                 count_tokens=None, # texts -> token counts, where a server sends no `usage` (else 4 characters a token)
                  show_progress:bool=True,
                  schema_style:str='openai'): # how a `json_schema` is sent: 'openai', 'json_object' or 'none'
         if schema_style not in ('openai', 'json_object', 'none'):
@@ -507,7 +508,8 @@ class OpenAILM:
         self.cooldown, self._down, self._turn = cooldown, {}, 0   # replica -> when it comes back into rotation
         self.schema_style = schema_style
         self.api_key_env, self.concurrency, self.timeout = api_key_env, concurrency, timeout
-        self.max_retries, self.backoff, self.max_wait, self.show_progress = max_retries, backoff, max_wait, show_progress
+        self.max_retries, self.backoff, self.max_wait = max_retries, backoff, max_wait
+        self.show_progress = show_progress
         self.rpm, self.tpm = (RateLimit(rpm) if rpm else None), (RateLimit(tpm) if tpm else None)
         self.price, self.count_tokens_with = (tuple(price) if price else None), count_tokens
         self._session = requests.Session()
@@ -549,7 +551,7 @@ def retry_after(value:str|None) -> float|None:
     try: return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError): return None
 
-# %% ../nbs/02_llm.ipynb #75b8a125
+# %% ../nbs/02_llm.ipynb #b5d9d698
 @patch_to(OpenAILM)
 def _pause(self, attempt:int, asked:float|None) -> float:
     "Seconds to wait before attempt number `attempt` (1 = the first retry): `asked` by the server, or backoff."
@@ -565,6 +567,7 @@ def _keep_to_limits(self, payload:dict):
         waited += self.tpm.take(len(text) // 4 + int(payload.get('max_tokens') or 0))
     if waited: self._count(rate_wait_s=waited)
 
+# %% ../nbs/02_llm.ipynb #e5efbb39
 @patch_to(OpenAILM)
 def _pick(self) -> str:
     "The next replica in turn that is in rotation (all out: the one that comes back soonest)."
@@ -583,6 +586,7 @@ def _take_out(self, server:str):
         self._down[server] = time.monotonic() + self.cooldown
         self.stats['taken_out'] += 1
 
+# %% ../nbs/02_llm.ipynb #3775de96
 @patch_to(OpenAILM)
 def _post(self, path:str, payload:dict, read=lambda answer: answer):
     "POST `payload` to `path`, retrying what retrying can fix; `read` of the JSON answer, or an error."
@@ -609,14 +613,16 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
             try: return read(r.json())
             except ValueError: why, detail = 'invalid JSON', f'{url} answered 200 with invalid JSON: {r.text[:200]!r}'
             except (KeyError, IndexError, TypeError) as e:
-                why, detail = 'malformed reply', f'{url} answered 200 without the expected fields ({e!r}): {r.text[:200]!r}'
+                why = 'malformed reply'
+                detail = f'{url} answered 200 without the expected fields ({e!r}): {r.text[:200]!r}'
             continue
         why, detail = f'HTTP {r.status_code}', f'HTTP {r.status_code} from {url}: {r.text[:300]}'
         if r.status_code in _CONFIG_STATUS: raise LLMError(detail)
         refused = r.status_code not in _RETRY_STATUS
         if refused: break   # this request is refused: asking again cannot help
         asked = retry_after(r.headers.get('Retry-After'))
-    if why == 'unreachable': raise LLMError(f'{self.base_url} could not be reached ({self.max_retries + 1} attempts): {detail}')
+    if why == 'unreachable':
+        raise LLMError(f'{self.base_url} could not be reached ({self.max_retries + 1} attempts): {detail}')
     with self._lock:
         self.stats['failed'] += 1
         self.failures[why] = self.failures.get(why, 0) + 1

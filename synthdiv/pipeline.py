@@ -155,7 +155,7 @@ class RunConfig(RunDataConfig):
     soft_labels: bool = False         # students learn the annotator's distribution over labels, not its top label
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
-    teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`) to generate
+    teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`)
     teacher_server_model: str = ''    # its model name there ('': the tuned teacher's own name, weights hash and all)
     judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
     judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
