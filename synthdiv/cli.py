@@ -204,6 +204,8 @@ def _diversity_parser(sub):
 def _report_parser(sub):
     rp = sub.add_parser('report', help="rewrite and print a run folder's report")
     rp.add_argument('run', type=Path)
+
+def _export_parser(sub):
     ex = sub.add_parser('export-teacher', help="write a run's tuned teacher as a folder vLLM serves (and llama.cpp "
                         'converts to GGUF)', formatter_class=_formatter)
     ex.add_argument('run', type=Path, help='a run folder')
@@ -227,7 +229,8 @@ def parser() -> argparse.ArgumentParser:
         description='synthdiv: synthetic data for language models, with diversity controls, diversity metrics, '
                     'information gain and students.')
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
-    for add in (_run_parser, _grid_parser, _study_parser, _generate_parser, _diversity_parser, _report_parser): add(sub)
+    for add in (_run_parser, _grid_parser, _study_parser, _generate_parser, _diversity_parser, _report_parser,
+                _export_parser): add(sub)
     return p
 
 _parser = parser   # the old private name

@@ -280,7 +280,7 @@ class JudgeLog:
         self.tokens = {'prompt': 0, 'reply': 0}
     def count(self, texts:Sequence, kind:str):
         "Add the tokens of `texts` (prompts or replies) to the count."
-        flat = [t if isinstance(t, str) else ' '.join(m['content'] for m in t) for t in texts]
+        flat = [prompt_text(t) for t in texts]
         counted = 'count_tokens' in capabilities(self.llm)
         tokens = self.llm.count_tokens(flat) if counted else [len(t) // 4 for t in flat]   # else 4 characters a token
         self.tokens[kind] += sum(tokens)

@@ -10,7 +10,7 @@ from typing import Sequence
 import numpy as np
 from fastcore.basics import patch_to
 from .core import *
-from .llm import LocalLM, FakeLLM, smollm2_tokenizer_path, minilm_path, quiet_hf
+from .llm import LocalLM, FakeLLM, smollm2_tokenizer_path, minilm_path, quiet_hf, prompt_text
 
 _all_ = ['FakeLLM']
 
@@ -153,7 +153,7 @@ class LocalServer:
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
 
-# %% ../nbs/02a_fixtures.ipynb #9115bb1d
+# %% ../nbs/02a_fixtures.ipynb #e2657918
 @patch_to(LocalServer)
 def _send(self, h, status:int, obj, headers:dict|None=None, outcome:str|None=None):
     "Send `obj` as JSON (bytes as they are), and count the outcome."
@@ -172,8 +172,9 @@ def _send(self, h, status:int, obj, headers:dict|None=None, outcome:str|None=Non
 
 def _prompt_text(body:dict) -> str:
     "The text of a request's prompt or chat messages."
-    return body.get('prompt') or ' '.join(str(m.get('content', '')) for m in body.get('messages') or [])
+    return prompt_text(body.get('prompt') or body.get('messages') or '')
 
+# %% ../nbs/02a_fixtures.ipynb #47f0c896
 @patch_to(LocalServer)
 def _fault(self, body:dict):
     "What to do to the request just seen (under the lock): None, an HTTP status, one of `FAULTS`, 'refuse' or 'spent'."
@@ -183,6 +184,7 @@ def _fault(self, body:dict):
     if self.fail_rate and self._rng.random() < self.fail_rate: return 500
     return None
 
+# %% ../nbs/02a_fixtures.ipynb #1452605a
 @patch_to(LocalServer)
 def _handle(self, h):
     body = json.loads(h.rfile.read(int(h.headers['Content-Length'])))

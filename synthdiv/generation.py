@@ -540,7 +540,7 @@ def dry_run(task:Task, plan:Sequence[dict], config:GenerationConfig|None=None,
     "What generating `plan` would send, without sending it: the first prompts, requests, tokens and cost."
     cfg = config or GenerationConfig()
     prompts = [render_prompt(task, r, cfg) for r in plan]
-    flat = [p if isinstance(p, str) else ' '.join(m['content'] for m in p) for p in prompts]
+    flat = [prompt_text(p) for p in prompts]
     count = count_tokens or (lambda texts: [len(t) // 4 for t in texts])
     prompt_tokens, most = int(sum(count(flat))), cfg.max_new_tokens * len(plan)
     typical = min(cfg.max_new_tokens, float(np.mean(count(list(real_texts))))) if len(real_texts) else None

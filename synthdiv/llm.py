@@ -14,7 +14,7 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'LLM', 'capabilities',
+__all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities',
            'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure',
            'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path',
            'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'RateLimit', 'OpenAILM', 'RequestFailed',
@@ -56,6 +56,10 @@ def per_row(s:Sampling, temperatures:Sequence[float]|None, n:int) -> list[Sampli
 # %% ../nbs/02_llm.ipynb #3430fc9b
 Prompt = Union[str, list]   # a plain string, or a chat: a list of {"role": ..., "content": ...} messages
 
+def prompt_text(prompt:Prompt) -> str:
+    "The words of a prompt: a string as it is, a chat's message contents joined by spaces (to count or match)."
+    return prompt if isinstance(prompt, str) else ' '.join(str(m.get('content') or '') for m in prompt)
+
 # %% ../nbs/02_llm.ipynb #410419ee
 @runtime_checkable
 class LLM(Protocol):
@@ -94,7 +98,7 @@ def occurrences(prompts:Sequence) -> list[int]:
 _FAKE_VOCAB = ('the a film movie story plot acting actor cast scene music great good fine dull bad boring '
                'moving funny slow sharp warm cold bright dark long short new old well never always').split()
 
-def _words(p) -> list[str]: return (p if isinstance(p, str) else ' '.join(m['content'] for m in p)).lower().split()
+def _words(p) -> list[str]: return prompt_text(p).lower().split()
 
 class FakeLLM:
     "A deterministic LLM for tests: seeded word salad (or `respond`) and unigram log-probabilities."
@@ -521,17 +525,30 @@ class OpenAILM:
                       'rate_wait_s': 0.0, 'taken_out': 0, 'usage_counted_here': 0}
         self.failures = {}   # reason -> number of requests that failed for good with it
     def __repr__(self): return f'OpenAILM({self.base_url!r}, model={self.model!r})'
-    @property
-    def requests(self) -> int: return self.stats['requests']
-    @property
-    def retries(self) -> int: return self.stats['retries']
-    def _count(self, **more):
-        "Add to `stats` (from any worker thread)."
-        with self._lock:
-            for k, v in more.items(): self.stats[k] += v
-    def _headers(self) -> dict:
-        key = os.environ.get(self.api_key_env) if self.api_key_env else None
-        return {'Authorization': f'Bearer {key}'} if key else {}
+
+# %% ../nbs/02_llm.ipynb #f90505a5
+@patch_to(OpenAILM, as_prop=True)
+def requests(self) -> int: return self.stats['requests']
+@patch_to(OpenAILM, as_prop=True)
+def retries(self) -> int: return self.stats['retries']
+
+@patch_to(OpenAILM)
+def _count(self, **more):
+    "Add to `stats` (from any worker thread)."
+    with self._lock:
+        for k, v in more.items(): self.stats[k] += v
+
+@patch_to(OpenAILM)
+def _fail(self, why:str):
+    "Count one request that failed for good, by its reason."
+    with self._lock:
+        self.stats['failed'] += 1
+        self.failures[why] = self.failures.get(why, 0) + 1
+
+@patch_to(OpenAILM)
+def _headers(self) -> dict:
+    key = os.environ.get(self.api_key_env) if self.api_key_env else None
+    return {'Authorization': f'Bearer {key}'} if key else {}
 
 # %% ../nbs/02_llm.ipynb #c037be27
 _RETRY_STATUS = {408, 409, 425, 429, 500, 502, 503, 504}
@@ -563,7 +580,7 @@ def _keep_to_limits(self, payload:dict):
     "Wait for the request's share of the requests and tokens a minute (prompt at 4 characters a token, plus max)."
     waited = self.rpm.take(1) if self.rpm else 0.0
     if self.tpm:
-        text = payload.get('prompt') or ' '.join(str(m.get('content', '')) for m in payload.get('messages') or [])
+        text = prompt_text(payload.get('prompt') or payload.get('messages') or '')
         waited += self.tpm.take(len(text) // 4 + int(payload.get('max_tokens') or 0))
     if waited: self._count(rate_wait_s=waited)
 
@@ -623,9 +640,7 @@ def _post(self, path:str, payload:dict, read=lambda answer: answer):
         asked = retry_after(r.headers.get('Retry-After'))
     if why == 'unreachable':
         raise LLMError(f'{self.base_url} could not be reached ({self.max_retries + 1} attempts): {detail}')
-    with self._lock:
-        self.stats['failed'] += 1
-        self.failures[why] = self.failures.get(why, 0) + 1
+    self._fail(why)
     raise RequestFailed(why, detail if refused else f'{url} failed after {attempt + 1} attempts; last error: {detail}')
 
 # %% ../nbs/02_llm.ipynb #502e9e99
@@ -661,9 +676,8 @@ def _complete(self, prompt:Prompt, s:Sampling, k:int) -> str:
     if isinstance(prompt, str): text, usage = self._post('completions', {**body, 'prompt': prompt}, _completion_text)
     else: text, usage = self._post('chat/completions', {**body, 'messages': list(prompt)}, _chat_text)
     if 'prompt_tokens' not in usage or 'completion_tokens' not in usage:   # the server did not say: count them here
-        asked = prompt if isinstance(prompt, str) else ' '.join(m['content'] for m in prompt)
         count = self.count_tokens_with or (lambda texts: [len(t) // 4 for t in texts])
-        usage = dict(zip(('prompt_tokens', 'completion_tokens'), count([asked, text])))
+        usage = dict(zip(('prompt_tokens', 'completion_tokens'), count([prompt_text(prompt), text])))
         self._count(usage_counted_here=1)
     self._count(prompt_tokens=int(usage['prompt_tokens'] or 0), completion_tokens=int(usage['completion_tokens'] or 0))
     return cut_at_stop(text, s.stop)
