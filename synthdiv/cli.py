@@ -61,6 +61,17 @@ def _judge_flags(p:argparse.ArgumentParser):
     p.add_argument('--judge-model', help='the judge model name on --judge-server')
     _server_flags(p, '--judge-server')
 
+def _teacher_server_flags(p:argparse.ArgumentParser):
+    p.add_argument('--teacher-server', help='OpenAI-compatible base URL serving the tuned teacher (synthdiv '
+                   'export-teacher) to generate with; annotation and label checks stay local unless '
+                   '--teacher-server-scores')
+    p.add_argument('--teacher-server-model', help="the teacher's model name on --teacher-server [the name "
+                   'export-teacher gives it, with its weights hash]')
+    p.add_argument('--teacher-server-scores', action='store_true', default=None, help='score labels (annotation, '
+                   "label checks) through --teacher-server's log-probabilities too (vLLM; the llama.cpp servers are "
+                   'refused: their prompt log-probabilities are wrong)')
+
+
 # %% ../nbs/10_cli.ipynb #f5679459
 def _phrases(text:str) -> list[str]:
     "A list of phrases: a file with one per line, or the text split at ';'."
@@ -95,10 +106,7 @@ def _run_parser(sub):
     r.add_argument('--styles', type=_phrases, help="the plan's styles: 'a;b;c' or a file with one per line")
     r.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line")
     r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
-    r.add_argument('--teacher-server', help='OpenAI-compatible base URL serving the tuned teacher (synthdiv '
-                   'export-teacher) to generate with; annotation and label checks stay local')
-    r.add_argument('--teacher-server-model', help="the teacher's model name on --teacher-server [the name "
-                   'export-teacher gives it, with its weights hash]')
+    _teacher_server_flags(r)
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
     r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
     r.add_argument('--synthetic-labels', choices=['hard', 'weighted', 'soft'],
@@ -259,7 +267,8 @@ def _run_config(a) -> RunConfig:
              'judge_timeout': a.timeout, 'judge_retries': a.max_retries, 'judge_rpm': a.rpm, 'judge_tpm': a.tpm,
              'judge_price': list(a.price) if a.price else None,
              'personas': a.personas, 'teacher_model': a.teacher_model, 'teacher_server': a.teacher_server,
-             'teacher_server_model': a.teacher_server_model, **files}
+             'teacher_server_model': a.teacher_server_model, 'teacher_server_scores': a.teacher_server_scores,
+             **files}
     if a.synthetic_labels:
         flags['weight_by'] = 'confidence' if a.synthetic_labels == 'weighted' else 'none'
         flags['soft_labels'] = a.synthetic_labels == 'soft'

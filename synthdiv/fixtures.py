@@ -139,10 +139,12 @@ class LocalServer:
         self.fail, self.retry_after, self.seen, self.active, self.max_active = [], None, [], 0, 0
         self.outcomes = {}   # what it answered, counted: 'ok', 'HTTP 503', 'bad json', ...
         self.usage = True    # False: answers without `usage`, as some servers send them
+        self.owned_by = 'synthdiv'   # what GET /v1/models says of the model: 'vllm', 'llamacpp', ... to stand in
         self._lock, owner = threading.Lock(), self
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *a): pass
             def do_POST(self): owner._handle(self)
+            def do_GET(self): owner._models(self)
         class Server(ThreadingHTTPServer): request_queue_size = 512   # a burst of connections is queued, not reset
         self.httpd = Server(('127.0.0.1', 0), Handler)
         self.url = f'http://127.0.0.1:{self.httpd.server_address[1]}/v1'
@@ -234,5 +236,15 @@ def _echo(self, text:str) -> dict:
         words.append(w)
         offsets.append(pos)
         pos += len(w)
-    lps = [None] + [float(self.llm.logprobs([' '.join(words[:i])], [words[i]])[0][0]) for i in range(1, len(words))]
+    scored = self.llm.logprobs([' '.join(words[:i]) for i in range(1, len(words))], words[1:])   # one batch
+    lps = [None] + [float(lp[0]) for lp in scored]
     return {'tokens': words, 'token_logprobs': lps, 'text_offset': offsets}
+
+# %% ../nbs/02a_fixtures.ipynb #89212d45
+@patch_to(LocalServer)
+def _models(self, h):
+    "`GET /v1/models`: the one model served, with `owned_by` (and, as llama-cpp-python's server, `permissions`)."
+    if not h.path.rstrip('/').endswith('/models'): return self._send(h, 404, {'error': {'message': 'not found'}})
+    model = {'id': self.llm.name, 'object': 'model', 'owned_by': self.owned_by}
+    if self.owned_by == 'me': model['permissions'] = []
+    self._send(h, 200, {'object': 'list', 'data': [model]})

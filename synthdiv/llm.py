@@ -18,8 +18,8 @@ __all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 
            'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure',
            'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf', 'smollm2_tokenizer_path',
            'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'RateLimit', 'OpenAILM', 'RequestFailed',
-           'retry_after', 'served_llm', 'served_client', 'request_stats', 'stats_since', 'requests_line', 'minilm_path',
-           'load_embedder']
+           'retry_after', 'served_llm', 'served_client', 'request_stats', 'stats_since', 'check_scoring_server',
+           'requests_line', 'minilm_path', 'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -718,8 +718,12 @@ def _score(self, prompt:str, continuation:str) -> np.ndarray:
             'logprobs': 1}
     lp = self._post('completions', body, lambda answer: answer['choices'][0]['logprobs'])
     start, end = len(prompt), len(prompt) + len(continuation)
-    return np.array([float(v) for v, off in zip(lp['token_logprobs'],
-                                                lp['text_offset']) if start <= off < end and v is not None])
+    out = np.array([float(v) for v, off in zip(lp['token_logprobs'], lp['text_offset'])
+                    if start <= off < end and v is not None])
+    if continuation.strip() and not len(out):   # llama.cpp's server scores only what it generates (echo ignored)
+        raise LLMError(f'{self.base_url} echoed no log-probabilities for the text to score: it does not score '
+                       'prompts (as the llama.cpp server), so score text with a local model')
+    return out
 
 @patch_to(OpenAILM)
 def logprobs(self, prompts:Sequence[Prompt], continuations:Sequence[str]) -> list[np.ndarray]:
@@ -758,6 +762,28 @@ def stats_since(before:dict, after:dict) -> dict:
     was = before.get('failures', {})
     out = {k: v - before.get(k, 0) if isinstance(v, (int, float)) else v for k, v in after.items() if k != 'failures'}
     return {**out, 'failures': {k: n - was.get(k, 0) for k, n in after['failures'].items() if n > was.get(k, 0)}}
+
+# %% ../nbs/02_llm.ipynb #58e0222e
+@patch_to(OpenAILM)
+def served_by(self) -> str:
+    "Which server software answers (`GET /models`): 'vllm', 'llama.cpp', 'llama-cpp-python', another name, or ''."
+    try:
+        r = self._session.get(f'{self.urls[0]}/models', headers=self._headers(), timeout=min(self.timeout, 30))
+        models = r.json()['data'] if r.status_code == 200 else []
+    except (requests.RequestException, ValueError, KeyError, TypeError): return ''
+    owner = next((m.get('owned_by') or '' for m in models if isinstance(m, dict)), '')
+    if owner == 'llamacpp': return 'llama.cpp'
+    if owner == 'me' and 'permissions' in models[0]: return 'llama-cpp-python'   # its server's fixed answer
+    return owner
+
+def check_scoring_server(llm):
+    "`llm`, unless it is served by a server whose echoed prompt log-probabilities are known to be wrong (then refused)."
+    c = served_client(llm)
+    if c is not None and (who := c.served_by()) in ('llama.cpp', 'llama-cpp-python'):
+        raise ConfigError(f"{c.base_url} is {who}'s server, whose prompt log-probabilities are wrong "
+                          f"({'none are echoed' if who == 'llama.cpp' else 'each is one token off'}): score labels "
+                          'with the local model instead, or serve it with vLLM')
+    return llm
 
 # %% ../nbs/02_llm.ipynb #2ab861da
 def requests_line(s:dict) -> str:

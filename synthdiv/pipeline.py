@@ -14,7 +14,8 @@ from datasets import Dataset, Features, Value, load_from_disk
 from .core import *
 from .data import *
 from fastcore.basics import patch
-from .llm import smollm2, load_embedder, served_llm, load_lm, request_stats
+from .llm import (smollm2, load_embedder, served_llm, load_lm, request_stats, stats_since,
+                          check_scoring_server)
 from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
@@ -29,8 +30,9 @@ from .report import write_report, plot_students, plot_gains
 
 # %% auto #0
 __all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
-           'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext',
-           'generation_config', 'dry_run_pipeline', 'run_teacher', 'run_stage', 'run_pipeline']
+           'RunServerConfig', 'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset',
+           'load_dataset', 'RunContext', 'generation_config', 'dry_run_pipeline', 'run_teacher', 'run_stage',
+           'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def _check_run_config(cfg, renamed:dict):
         setattr(cfg, new, value)
     if bool(cfg.judge_server) != bool(cfg.judge_model):
         raise ConfigError('judge_server and judge_model go together: give both or neither')
+    if cfg.teacher_server_scores and not cfg.teacher_server:
+        raise ConfigError('teacher_server_scores scores labels through teacher_server: give a teacher_server too')
     get_profile(cfg.profile)
     if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
     if cfg.student_method not in ('frozen', 'finetune'):
@@ -129,9 +133,24 @@ class RunDataConfig(Config):
     styles: list = field(default_factory=list)    # the generation plan's styles ([]: the data's own)
     personas: list = field(default_factory=list)  # the generation plan's personas ([]: the data's own)
 
+# %% ../nbs/09a_pipeline.ipynb #7e10cef9
+@dataclass
+class RunServerConfig(RunDataConfig):
+    "The servers a run talks to, if any: the judge's and the tuned teacher's, and how to treat them."
+    teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`)
+    teacher_server_model: str = ''    # its model name there ('': the tuned teacher's own name, weights hash and all)
+    teacher_server_scores: bool = False   # score labels through teacher_server too (vLLM), not with the local teacher
+    judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
+    judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
+    judge_timeout: float = 120.0      # seconds to wait for one answer of the judge (or teacher) server
+    judge_retries: int = 4            # retries of a failed request to it (then it counts as failed)
+    judge_rpm: float = 0.0            # at most this many requests a minute to it (0: no limit)
+    judge_tpm: float = 0.0            # at most this many tokens a minute (0: no limit)
+    judge_price: list = field(default_factory=list)   # USD per million [prompt, completion] tokens: counts the cost
+
 # %% ../nbs/09a_pipeline.ipynb #45ba1502
 @dataclass
-class RunConfig(RunDataConfig):
+class RunConfig(RunServerConfig):
     "Everything `run_pipeline` (and `synthdiv run`) does."
     profile: str = 'default'          # a name in `PROFILES`: the models and their sizes
     teacher_model: str = ''           # the base LM: a local folder or a cached model id ('': the profile's)
@@ -155,15 +174,6 @@ class RunConfig(RunDataConfig):
     soft_labels: bool = False         # students learn the annotator's distribution over labels, not its top label
     seeds: list = field(default_factory=lambda: [0, 1, 2])  # student seeds
     test_rows: int = 0                # test rows for students (0: the whole test set)
-    teacher_server: str = ''          # OpenAI-compatible base URL serving the tuned teacher (`export_teacher`)
-    teacher_server_model: str = ''    # its model name there ('': the tuned teacher's own name, weights hash and all)
-    judge_server: str = ''            # OpenAI-compatible base URL of the judge ('': the profile's base model)
-    judge_model: str = ''             # the judge's model name there (its key, if any, comes from $OPENAI_API_KEY)
-    judge_timeout: float = 120.0      # seconds to wait for one answer of the judge (or teacher) server
-    judge_retries: int = 4            # retries of a failed request to it (then it counts as failed)
-    judge_rpm: float = 0.0            # at most this many requests a minute to it (0: no limit)
-    judge_tpm: float = 0.0            # at most this many tokens a minute (0: no limit)
-    judge_price: list = field(default_factory=list)   # USD per million [prompt, completion] tokens: counts the cost
     seed: int = 0
     annotate: InitVar[int|None] = None       # the old name of `n_annotate`
     student_mode: InitVar[str|None] = None   # the old name of `student_method`
@@ -432,10 +442,18 @@ def _stage_teacher(c:RunContext) -> dict:
 @patch(as_prop=True)
 def prompt_prefix(self:RunContext) -> str: return fewshot_prefix(self.task, None, self.data.instruction)
 @patch(as_prop=True)
+def served_teacher(self:RunContext):
+    "The tuned teacher behind `teacher_server`, its replies cached; None for a run without one."
+    cfg = self.cfg
+    if not cfg.teacher_server: return None
+    name = cfg.teacher_server_model or self.teacher.name   # its own name keeps the response cache apart per teacher
+    return self.get('served_teacher', lambda: served_llm(cfg.teacher_server, name, timeout=cfg.judge_timeout,
+                                                         max_retries=cfg.judge_retries))
+@patch(as_prop=True)
 def annotator(self:RunContext) -> tuple:
-    "Who labels text downstream, as (model, prompt prefix): the tuned teacher, or the prompted base model."
+    "Who labels text downstream, as (model, prompt prefix): the tuned teacher (here or served), or the prompted base."
     if self.results.get('teacher', {}).get('annotator') == 'prompted': return self.base, self.prompt_prefix
-    return self.teacher, ''
+    return (self.served_teacher if self.cfg.teacher_server_scores else self.teacher), ''
 
 # %% ../nbs/09a_pipeline.ipynb #879258e4
 def _annotation_inputs(c:RunContext) -> Dataset:
@@ -447,16 +465,22 @@ def _annotation_inputs(c:RunContext) -> Dataset:
     return c.pool.select(sorted(int(i) for i in picked))
 
 # %% ../nbs/09a_pipeline.ipynb #b7ca9bf0
+def _requests(llm, before:dict={}) -> dict:
+    "The request counts of a served model since `before` (its `request_stats`), as a stage result's `requests`."
+    stats = stats_since(before, request_stats(llm))
+    return {'requests': stats} if stats else {}
+
 def _stage_annotate(c:RunContext) -> dict:
     picked = _annotation_inputs(c)
     if not len(picked):   # no unlabelled file, or a budget that takes every text: the mode adds no rows
         save_dataset(empty_dataset(synthetic_features(c.task)), c.run/'annotated'/'dataset')
         return {'rows': 0, 'note': 'no unlabelled texts outside the budget'}
     llm, prefix = c.annotator
+    before = request_stats(llm)
     ds = annotate(llm, c.task, picked['text'], out_dir=c.run/'annotated'/'shards', prefix=prefix)
     save_dataset(ds, c.run/'annotated'/'dataset')
-    out, gold = {'rows': len(ds), 'mean_confidence': float(np.mean(ds['confidence'])), 'annotator': llm.name}, \
-        np.array(picked['gold'])
+    out, gold = {'rows': len(ds), 'mean_confidence': float(np.mean(ds['confidence'])), 'annotator': llm.name,
+                 **_requests(llm, before)}, np.array(picked['gold'])
     if (gold >= 0).all():
         out.update(accuracy_vs_hidden_gold=c.task.evaluate(np.array(ds['label']), gold),
                    majority_class=float(np.bincount(gold).max() / len(gold)))
@@ -467,22 +491,10 @@ def generation_config(cfg:RunConfig) -> GenerationConfig:
     "How a run's teacher writes: reviews of up to 60 tokens, seeded by the run."
     return GenerationConfig(max_new_tokens=60, seed=cfg.seed)
 
-def _requests(llm) -> dict:
-    "The request counts of a served model, as a stage result's `requests` (nothing for a local one)."
-    stats = request_stats(llm)
-    return {'requests': stats} if stats else {}
-
-def _generator(c:RunContext):
-    "Who writes the generated rows: the tuned teacher here, or the same teacher behind `teacher_server`."
-    cfg = c.cfg
-    if not cfg.teacher_server: return c.teacher
-    name = cfg.teacher_server_model or c.teacher.name   # its own name keeps the response cache apart per teacher
-    return c.get('served_teacher', lambda: served_llm(cfg.teacher_server, name, timeout=cfg.judge_timeout,
-                                                      max_retries=cfg.judge_retries))
-
 def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
-    writer = _generator(c)
+    writer = c.served_teacher or c.teacher   # the teacher here, or the same one behind `teacher_server`
+    before = request_stats(writer)   # (a served teacher that also scored the annotations has counts already)
     res = generate(writer, c.task, c.plan, c.run/'generated', generation_config(c.cfg), real_texts=real)
     if c.cfg.check_labels:
         llm, prefix = c.annotator
@@ -492,7 +504,7 @@ def _stage_generate(c:RunContext) -> dict:
     counts = np.bincount(np.asarray(res.data['label'], int), minlength=c.task.num_labels)
     return {'counts': res.counts, 'rates': res.rates(), 'labels': dict(zip(c.task.label_names, counts.tolist())),
             'template': c.plan[0]['template'], 'label_check': res.config.get('label_check'), 'generator': writer.name,
-            **_requests(writer)}
+            **_requests(writer, before)}
 
 # %% ../nbs/09a_pipeline.ipynb #0bb8123c
 def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
@@ -600,6 +612,8 @@ def _run_folder(cfg:RunConfig, root, resume) -> Path:
 def run_pipeline(cfg:RunConfig|None=None, root='runs', resume=None, log=print) -> Path:
     "Run every stage of the pipeline into a run folder (new under `root`, or `resume`d); returns the folder."
     cfg = cfg or RunConfig()
+    if cfg.teacher_server_scores:   # before any work: refuse a server whose prompt log-probabilities are wrong
+        check_scoring_server(served_llm(cfg.teacher_server, cfg.teacher_server_model or 'teacher'))
     run, t0 = _run_folder(cfg, root, resume), time.time()
     log(f'synthdiv run → {run}')
     c = RunContext(cfg, run)

@@ -53,7 +53,8 @@ def synthetic_section(cfg:dict, a:dict, g:dict) -> list[str]:
             f"{fmt_num(a.get('majority_class'))})" if 'accuracy_vs_hidden_gold' in a else ' (no gold labels to check)')
     return ['## Synthetic data', '',
             f"Annotated {a.get('rows')} unlabelled texts{gold}, mean confidence {fmt_num(a.get('mean_confidence'))}.",
-            '',
+            '', *([f"Labels scored by the teacher served as `{a['annotator']}`: {requests_line(a['requests'])}.", '']
+                  if a.get('requests') else []),
             f"Generated {counts.get('requested')} rows ({plan}, temperature {cfg.get('temperature')}): "
             f"{counts.get('kept')} kept; outcomes `{counts}`. Data: `generated/data.jsonl`, rejected rows with "
             "reasons in `generated/rejected.jsonl`, card in `generated/README.md`.", ''] + _label_check_words(g) \

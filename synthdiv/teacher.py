@@ -266,6 +266,7 @@ A synthdiv teacher: `{teacher.base_name}` tuned with {teacher.config.method}, th
     python llama.cpp/convert_hf_to_gguf.py {out} --outfile teacher.gguf --outtype f16
     llama-server -m teacher.gguf --alias {teacher.name} --port 8080 --parallel 8
 
-then, for the run it came from, `synthdiv run --config RUN/config.json --teacher-server http://127.0.0.1:8000/v1`.
+then, for the run it came from, `synthdiv run --config RUN/config.json --teacher-server http://127.0.0.1:8000/v1`
+(add `--teacher-server-scores` with vLLM to score labels there too).
 """)
     return out
