@@ -209,7 +209,10 @@ def _handle(self, h):
         if fault is not None:
             headers = {'Retry-After': str(self.retry_after)} if self.retry_after is not None else {}
             return self._send(h, fault, {'error': {'message': f'injected {fault}'}}, headers)
-        self._send(h, 200, self._answer(h.path, body))
+        try: answer = self._answer(h.path, body)
+        except (KeyError, TypeError, ValueError) as e:   # as a real server: a request it cannot read gets a 400
+            return self._send(h, 400, {'error': {'message': f'invalid request: {e!r}'}}, outcome='invalid')
+        self._send(h, 200, answer)
     finally:
         with self._lock: self.active -= 1
 
@@ -222,7 +225,8 @@ def _answer(self, path:str, body:dict) -> dict:
     if body.get('echo'): return {'choices': [{'text': body['prompt'], 'logprobs': self._echo(body['prompt'])}]}
     chat = path.endswith('/chat/completions')
     text = self.llm.generate([body['messages'] if chat else body['prompt']], **kw)[0]
-    usage = {'usage': {'prompt_tokens': len(_prompt_text(body).split()), 'completion_tokens': len(text.split())}}
+    n_in, n_out = len(_prompt_text(body).split()), len(text.split())   # words for tokens
+    usage = {'usage': {'prompt_tokens': n_in, 'completion_tokens': n_out, 'total_tokens': n_in + n_out}}
     if not self.usage: usage = {}
     if chat: return {'choices': [{'message': {'role': 'assistant', 'content': text}}], **usage}
     return {'choices': [{'text': text}], **usage}
