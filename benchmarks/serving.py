@@ -75,20 +75,25 @@ def synthdiv_run(srv, p, c:int, shard_size:int, in_turn:bool, max_tokens:int=12)
     finally: generation.served_client = real
 
 class LlamaCppServer:
-    "llama-cpp-python's server on a free local port, serving `gguf`, for the length of a `with` block."
-    def __init__(self, gguf:str, threads:int=2):
+    "A llama.cpp server on a free local port, serving `gguf`, for the length of a `with` block: llama-cpp-python's
+    (one request at a time), or llama.cpp's own `llama-server` binary `server_bin` with `slots` parallel slots."
+    def __init__(self, gguf:str, threads:int=2, server_bin:str|None=None, slots:int=4):
         with socket.socket() as sk: sk.bind(('127.0.0.1', 0)); port = sk.getsockname()[1]
-        self.url = f'http://127.0.0.1:{port}/v1'
-        self.proc = subprocess.Popen([sys.executable, '-m', 'llama_cpp.server', '--model', gguf, '--host', '127.0.0.1',
-                                      '--port', str(port), '--n_ctx', '2048', '--n_threads', str(threads)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url, self.name = f'http://127.0.0.1:{port}/v1', 'llama-cpp-python'
+        cmd = [sys.executable, '-m', 'llama_cpp.server', '--model', gguf, '--host', '127.0.0.1', '--port', str(port),
+               '--n_ctx', '2048', '--n_threads', str(threads)]
+        if server_bin:   # continuous batching over `slots` slots, each with 1,024 tokens of context
+            self.name = f'llama-server --parallel {slots}'
+            cmd = [server_bin, '-m', gguf, '--host', '127.0.0.1', '--port', str(port), '--alias', 'm',
+                   '-c', str(1024 * slots), '--parallel', str(slots), '-t', str(threads), '-tb', str(threads)]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(600):
             try:
                 if requests.get(f'{self.url}/models', timeout=1).ok: return
             except requests.ConnectionError: pass
-            if self.proc.poll() is not None: raise RuntimeError('llama_cpp.server exited: is llama-cpp-python[server] installed?')
+            if self.proc.poll() is not None: raise RuntimeError(f'{self.name} exited: is it installed (tools/build_llamacpp.sh)?')
             time.sleep(0.2)
-        raise RuntimeError('llama_cpp.server did not start in 2 minutes')
+        raise RuntimeError(f'{self.name} did not start in 2 minutes')
     def __enter__(self): return self
     def __exit__(self, *exc): self.proc.terminate(); self.proc.wait(30)
 
@@ -97,11 +102,11 @@ def llama_cpp_rows(a) -> list[dict]:
     rows, p = [], plan(a.rows, True)
     bodies = [{'model': 'm', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': a.max_tokens, 'top_p': 0.95,
                'stop': ['\n'], 'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]   # as generate asks
-    with LlamaCppServer(a.llama_cpp) as srv:
+    with LlamaCppServer(a.llama_cpp, server_bin=a.llama_server, slots=a.slots) as srv:
         ceiling(srv, bodies[:2], 1)   # warm up: the first requests load the weights into memory
         for c in a.concurrency:
             secs, tokens = ceiling(srv, bodies, c)
-            row = {'server': 'llama-cpp-python ' + a.llama_cpp.split('/')[-1], 'concurrency': c, 'requests': len(p),
+            row = {'server': f"{srv.name} {a.llama_cpp.split('/')[-1]}", 'concurrency': c, 'requests': len(p),
                    'ceiling_s': round(secs, 2), 'ceiling_tokens_per_s': round(tokens / secs, 1)}
             secs, _, client = synthdiv_run(srv, p, c, a.shard_size, False, a.max_tokens)
             row.update(synthdiv_s=round(secs, 2), synthdiv_tokens_per_s=round(client.stats['completion_tokens'] / secs, 1))
@@ -119,6 +124,8 @@ def main():
     ap.add_argument('--schedule', choices=['scheduled', 'constant', 'both'], default='both')
     ap.add_argument('--out', type=Path)
     ap.add_argument('--llama-cpp', help='a GGUF file: measure against llama-cpp-python\'s server instead')
+    ap.add_argument('--llama-server', help="with --llama-cpp: llama.cpp's own llama-server binary serves it instead")
+    ap.add_argument('--slots', type=int, default=4, help='with --llama-server: its parallel slots (--parallel)')
     ap.add_argument('--max-tokens', type=int, default=12)
     a = ap.parse_args()
     if a.llama_cpp:

@@ -65,6 +65,8 @@ def main():
     ap.add_argument('--peers-python', default=os.environ.get('PEERS_PYTHON', '/tmp/peers/bin/python'),
                     help="the Python of the peers' virtual environment")
     ap.add_argument('--llama-cpp', help="a GGUF file: measure against llama-cpp-python's server instead")
+    ap.add_argument('--llama-server', help="with --llama-cpp: llama.cpp's own llama-server binary serves it instead")
+    ap.add_argument('--slots', type=int, default=4, help='with --llama-server: its parallel slots (--parallel)')
     ap.add_argument('--out', type=Path)
     a, t0 = ap.parse_args(), time.time()
     reqs = [{'messages': [{'role': 'user', 'content': f'{teacher_prompt(RT_TASK, r)} (review {i + 1})'}],
@@ -76,13 +78,14 @@ def main():
         from transformers import AutoTokenizer
         from synthdiv.llm import smollm2_tokenizer_path
         tok = AutoTokenizer.from_pretrained(smollm2_tokenizer_path())
-    server = LlamaCppServer(a.llama_cpp) if a.llama_cpp else FakeServer(a.delay)
+    server = (LlamaCppServer(a.llama_cpp, server_bin=a.llama_server, slots=a.slots) if a.llama_cpp else
+              FakeServer(a.delay))
     model = 'm' if a.llama_cpp else 'fake'
     rows = []
     with server as srv:
         if a.llama_cpp: run_client('plain', sys.executable, srv.url, model, 1, req_file)   # warm up: load the weights
         for c in a.concurrency:
-            row, got = {'server': 'llama-cpp-python' if a.llama_cpp else f'fake, {a.delay} s a request',
+            row, got = {'server': srv.name if a.llama_cpp else f'fake, {a.delay} s a request',
                         'concurrency': c, 'requests': len(reqs)}, {}
             for client in CLIENTS:
                 python = sys.executable if client in ('plain', 'synthdiv') else a.peers_python

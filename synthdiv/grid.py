@@ -167,6 +167,7 @@ class GridConfig(Config):
     profile: str = 'default'          # a name in `PROFILES`
     student_method: str = 'frozen'    # 'frozen' or 'finetune'
     teacher_epochs: int = 3
+    teacher_rows: int = 0             # at most this many budget rows tune each teacher (0: all; a CPU cap)
     student_mode: InitVar[str|None] = None   # the old name of `student_method`
     _renamed = {'student_mode': 'student_method'}
     def __post_init__(self, student_mode):
@@ -180,8 +181,9 @@ class GridConfig(Config):
 def budget_context(cfg:GridConfig, out:Path, budget, seed:int=0) -> RunContext:
     "The pipeline context of draw `seed` of `budget` in the grid of `cfg` at `out`."
     rc = RunConfig(profile=cfg.profile, budget=budget, teacher_epochs=cfg.teacher_epochs, teacher_test=cfg.teacher_test,
-                   n_annotate=cfg.n_annotate, template=cfg.template, n_topics=max(1, cfg.n_generate // 10),
-                   per_topic=min(10, cfg.n_generate), student_method=cfg.student_method, seed=seed)
+                   teacher_rows=cfg.teacher_rows, n_annotate=cfg.n_annotate, template=cfg.template,
+                   n_topics=max(1, cfg.n_generate // 10), per_topic=min(10, cfg.n_generate),
+                   student_method=cfg.student_method, seed=seed)
     return RunContext(rc, Path(out)/f'budget-{budget}'/f'seed-{seed}')
 
 _budget_context = budget_context   # the old private name

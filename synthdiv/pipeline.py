@@ -157,6 +157,7 @@ class RunConfig(RunServerConfig):
     budget: float = 0.05              # labelled rows the teacher and students get: a count, or a share of train
     teacher_epochs: int = 2           # upper bound on teacher epochs (dev-set early stopping)
     teacher_test: int = 500           # test rows the teacher is scored on (label scoring)
+    teacher_rows: int = 0             # at most this many budget training rows tune the teacher (0: all of them)
     n_annotate: int = 400             # unlabelled pool texts the teacher labels (0: the whole pool)
     template: str = 'topic_style_persona'  # prompt template of the generation plan
     n_topics: int = 8                 # T: topics in the plan
@@ -392,12 +393,18 @@ def teacher_config(self:RunContext) -> TeacherConfig:
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
-    return teacher_cache_path(self.base, self.task, self.few_train, self.few_dev, self.teacher_config()).exists()
+    return teacher_cache_path(self.base, self.task, self.teacher_train, self.few_dev, self.teacher_config()).exists()
+@patch(as_prop=True)
+def teacher_train(self:RunContext):
+    "The budget rows the teacher is tuned on: the budget's training part, or a stratified `teacher_rows` of it."
+    n, part = self.cfg.teacher_rows, self.few_train
+    return part if not n or n >= len(part) else budget_sample(part, n, seed=self.cfg.seed)
 
 # %% ../nbs/09a_pipeline.ipynb #6571fe6b
 @patch(as_prop=True)
 def teacher(self:RunContext):
-    tune = lambda: fine_tune(self.base, self.task, self.few_train, self.few_dev, self.teacher_config(), batch_size=64)
+    tune = lambda: fine_tune(self.base, self.task, self.teacher_train, self.few_dev, self.teacher_config(),
+                             batch_size=64)
     return self.get('teacher', tune)
 
 # %% ../nbs/09a_pipeline.ipynb #f3817893
@@ -434,6 +441,7 @@ def _stage_teacher(c:RunContext) -> dict:
     dev = {'tuned': evaluate_teacher(t, c.task, c.few_dev)['score'],
            'prompted': evaluate_teacher(c.base, c.task, c.few_dev, c.prompt_prefix)['score']}
     return {'name': t.name, 'best_epoch': t.best_epoch, 'history': t.history, 'test_rows': len(test),
+            'train_rows': len(c.teacher_train), 'budget_train': len(c.few_train),
             'tuned_accuracy': tuned['score'], 'tuned_se': tuned['se'], 'prompted_accuracy': prompted['score'],
             'prompted_se': prompted['se'], 'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1),
             'dev_rows': len(c.few_dev), 'dev_tuned': dev['tuned'], 'dev_prompted': dev['prompted'],

@@ -36,6 +36,8 @@ def teacher_section(t:dict) -> list[str]:
     prompted = f"{fmt_num(t.get('prompted_accuracy'))} ± {fmt_num(t.get('prompted_se'))}"
     lines = ['## Teacher', '', f"`{t.get('name')}`, best epoch {t.get('best_epoch')}. Label-scoring accuracy on "
              f"{t.get('test_rows')} test rows: tuned {tuned}, prompted zero-shot {prompted}."]
+    if t.get('train_rows') and t.get('train_rows') < t.get('budget_train', 0):
+        lines += ['', f"Tuned on {t['train_rows']} of the budget's {t['budget_train']} training rows (`teacher_rows`)."]
     if 'annotator' in t:
         who = ('the tuned teacher labels text downstream' if t['annotator'] == 'tuned' else
                'tuning did not beat the prompted model there, so the prompted base model labels text downstream '

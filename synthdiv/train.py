@@ -89,7 +89,7 @@ def _prepare(self):
     from transformers import get_linear_schedule_with_warmup
     self.acc = accelerator(self.mixed_precision)
     self.params = [p for p in self.model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(self.params, lr=self.lr, weight_decay=self.weight_decay)
+    opt = torch.optim.AdamW(self.params, lr=self.lr, weight_decay=self.weight_decay, fused=True)
     steps = sum(math.ceil(len(self._plan(e)) / self.accumulate) for e in range(1, self.epochs + 1))
     self.sched = get_linear_schedule_with_warmup(opt, int(self.warmup * steps), steps)
     self.model, self.opt = self.acc.prepare(self.model, opt)
