@@ -239,8 +239,9 @@ def run_data(cfg:RunConfig) -> tuple[RunData, dict]:
 @patch
 def teacher_training_seconds(self:RunConfig, train_rows:int) -> float:
     "Expected seconds to train the teacher on the budget of a train split of `train_rows` rows."
-    fixed = get_profile(self.profile).stage_seconds
-    return fixed if fixed is not None else 0.6 * budget_size(self.budget, train_rows) * self.teacher_epochs
+    fixed, rows = get_profile(self.profile).stage_seconds, budget_size(self.budget, train_rows)
+    if self.teacher_rows: rows = min(rows, self.teacher_rows)   # the teacher tunes on no more than these
+    return fixed if fixed is not None else 0.6 * rows * self.teacher_epochs
 
 # %% ../nbs/09a_pipeline.ipynb #4885b441
 STAGES = ('data', 'teacher', 'annotate', 'generate', 'diversity', 'cluster_agent', 'information', 'students', 'report')
