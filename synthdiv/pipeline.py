@@ -25,7 +25,7 @@ from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, Ge
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
-from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds, paired_gain
+from .student import StudentConfig, mode_sets, modes_with_rows, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students, plot_gains
 
 # %% auto #0
@@ -578,8 +578,10 @@ def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
 _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
 
 def _stage_students(c:RunContext) -> dict:
-    sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
-                     weight_by=c.cfg.weight_by, soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
+    annotated, generated = c.dataset('annotated'), c.dataset('generated')
+    modes = modes_with_rows(list(_MODE_NAMES), annotated, generated)   # a mode with nothing to add is left out
+    sets = mode_sets(c.task, c.few_train, annotated, generated, modes=modes, weight_by=c.cfg.weight_by,
+                     soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
     scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg
