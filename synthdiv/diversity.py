@@ -237,7 +237,7 @@ def homogenization(texts:Sequence[str], block:int=64, show_progress:bool=True) -
     order = np.argsort([len(t) for t in toks], kind='stable')
     ids, L, vocab = _padded_ids([toks[i] for i in order])
     total = 0.0
-    for s in progress(range(0, n, block), desc='homogenization', unit='block', disable=not show_progress):
+    for s in progress(range(0, n, block), desc='homogenization', unit='block', disable=not show_progress, delay=1):
         e = min(n, s + block)
         f = _pair_f(lcs_lengths(ids[s:e], L[s:e], ids[s:], L[s:], vocab), L[s:e, None], L[None, s:])
         total += f[np.arange(s, e)[:, None] < np.arange(s, n)[None, :]].sum()   # each unordered pair once
@@ -286,16 +286,16 @@ def bf16_supported() -> bool:
 
 # %% ../nbs/05_diversity.ipynb #785b8afb
 def _encode_sorted(model, texts:Sequence[str], token_budget:int=4096, bf16:bool=False) -> np.ndarray:
-    "Mean-pooled, L2-normalised sentence-transformers embeddings, batched by token budget in token-length order."
+    "L2-normalised embeddings through the model's own modules, batched by token budget in token-length order."
     import torch
     if bf16:
         with torch.autocast('cpu', dtype=torch.bfloat16): return _encode_sorted(model, texts, token_budget)
-    tok, body = model.tokenizer, model[0].auto_model.eval()
-    enc = tok(list(texts), truncation=True, max_length=model.max_seq_length)['input_ids']
+    enc = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)['input_ids']
     lengths = np.array([len(x) for x in enc])
     order = np.argsort(-lengths, kind='stable')
-    out, i = np.zeros((len(enc), body.config.hidden_size), np.float32), 0
-    with torch.inference_mode():
+    dim = (getattr(model, 'get_embedding_dimension', None) or model.get_sentence_embedding_dimension)()   # v6, v5
+    out, i = np.zeros((len(enc), dim), np.float32), 0
+    with torch.inference_mode(), progress(total=len(enc), desc='embed', unit='text') as bar:
         while i < len(order):
             width = int(lengths[order[i]])
             batch = order[i:i + max(1, token_budget // max(width, 1))]
@@ -305,10 +305,9 @@ def _encode_sorted(model, texts:Sequence[str], token_budget:int=4096, bf16:bool=
             for r, j in enumerate(batch):
                 ids[r, :lengths[j]] = torch.tensor(enc[j])
                 mask[r, :lengths[j]] = 1
-            ids, mask = ids.to(body.device), mask.to(body.device)
-            hidden = body(input_ids=ids, attention_mask=mask).last_hidden_state
-            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            out[batch] = torch.nn.functional.normalize(pooled.float(), dim=-1).cpu().numpy()
+            feats = model.eval()({'input_ids': ids.to(model.device), 'attention_mask': mask.to(model.device)})
+            out[batch] = torch.nn.functional.normalize(feats['sentence_embedding'].float(), dim=-1).cpu().numpy()
+            bar.update(len(batch))
     return out
 
 # %% ../nbs/05_diversity.ipynb #db8983ae
@@ -327,9 +326,12 @@ def embed(texts:Sequence[str], model=None, model_name:str|None=None, cache:bool=
     return vecs
 
 def _fingerprint(model) -> str:
-    "A content hash of a model's weights (its first parameter, the token embedding table), for cache keys."
+    "A content hash of a model's weights (its token embedding table) and of how it pools, for cache keys."
     w = next(model.parameters()).detach().cpu().numpy()
-    return type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16]
+    heads = [(type(m).__name__, m.get_config_dict() if hasattr(m, 'get_config_dict') else {}) for m in list(model)[1:]]
+    usual = [(n, c.get('pooling_mode', 'mean')) for n, c in heads] == [('Pooling', 'mean'), ('Normalize', 'mean')]
+    pooled = '' if usual else ':' + stable_hash(heads, 8)   # mean pooling + normalising: the keys of before
+    return type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16] + pooled
 
 def _npy_bytes(a:np.ndarray) -> bytes:
     buf = io.BytesIO()
@@ -431,7 +433,7 @@ def bounded_homogenization(texts:Sequence[str], max_tokens:int=HOMOGENIZATION_TO
     if cells > max_cells:
         value, se = homogenization_sampled(texts)
         notes.append(f'estimated from 20,000 random pairs (SE {se:.4f}): the exact mean needs {cells:.1e} LCS cells')
-    else: value = homogenization(texts, show_progress=False)
+    else: value = homogenization(texts)   # a bar with rate and ETA: the exact mean can take minutes
     return value, '; '.join(notes)
 
 # %% ../nbs/05_diversity.ipynb #10801b5f
@@ -472,7 +474,7 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
         whole = size == len(texts) and repeats == 1
         idx = np.arange(len(texts)) if whole else np.sort(g.choice(len(texts), size, replace=False))
         sub, X = [texts[i] for i in idx], (X_all[idx] if X_all is not None else None)
-        for m in metrics:
+        for m in progress(metrics, desc='diversity metrics', unit='metric', delay=1, disable=repeats > 1):
             v = _metric(m, sub, X, llm, llm_b, tokenizer, kmeans_k)
             v, note = v if isinstance(v, tuple) else (v, '')   # a bounded metric says what it cut or sampled
             values[m].append(v)
