@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #43faa864
 from __future__ import annotations
-import argparse, sys, json, dataclasses
+import argparse, sys, json, dataclasses, fnmatch
 from typing import Sequence
 from pathlib import Path
 import pandas as pd
@@ -234,8 +234,8 @@ def _generate_parser(sub):
         description='Read a labelled CSV/TSV/JSONL/Parquet file (bad rows are kept in input_rejected.jsonl with their '
                     'reason), tune a teacher on it (or, with --server, prompt a chat model behind an OpenAI-compatible '
                     'server), plan prompts over topics found in your texts, generate, filter, measure the diversity '
-                    'of what was kept against your rows, and write a Hugging Face dataset to --out: data.parquet, '
-                    'rejected.parquet and a dataset card that load_dataset reads (with JSON-lines copies); '
+                    'of what was kept against your rows, and write a Hugging Face dataset to --out: the kept and the '
+                    'rejected rows as Parquet and a dataset card, which load_dataset reads (and JSON-lines copies); '
                     '--push-to-hub puts it on the Hub. Resumable: run the same command again.')
     g.add_argument('file', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
     g.add_argument('--out', type=Path, required=True, help='output folder')
@@ -412,15 +412,16 @@ def _generator(a, task:Task, valid:Dataset):
     return fine_tune(base, task, split['train'], split['test'], tcfg, batch_size=64), GenerationConfig()
 
 # %% ../nbs/10_cli.ipynb #bcc6b7b7
-GENERATE_OUTPUTS = ('data.jsonl', 'rejected.jsonl', 'summary.json', 'README.md', 'manifest.json',
-                    'input_rejected.jsonl', 'shards', 'dataset', '.synthdiv')   # what `generate` writes into --out
+GENERATE_OUTPUTS = ('data.jsonl', 'rejected.jsonl', 'data-*.parquet', 'rejected-*.parquet', 'summary.json', 'README.md',
+                    'manifest.json', 'input_rejected.jsonl', 'shards', 'dataset', '.synthdiv')   # generate's files
 
 def output_folder(out:Path, inputs:Sequence[Path]=(), overwrite:bool=False) -> Path:
     "Make (or reuse) the output folder `out`, refusing any use of it that could destroy a file synthdiv did not write."
     out = Path(out)
     if out.exists() and not out.is_dir(): raise ConfigError(f'--out {out} is a file, not a folder')
     for f in map(Path, inputs):
-        hit = [n for n in GENERATE_OUTPUTS if (out/n).resolve() in (f.resolve(), *f.resolve().parents)]
+        hit = [n for n in GENERATE_OUTPUTS for p in (f.resolve(), *f.resolve().parents)
+               if p.parent == out.resolve() and fnmatch.fnmatch(p.name, n)]
         if hit: raise ConfigError(f'--out {out}: its output {hit[0]} would overwrite the input {f}; choose another '
                                   'folder')
     ours = (out/'.synthdiv').exists() or (out/'manifest.json').exists()
@@ -488,7 +489,8 @@ def cmd_generate(a) -> int:
     write_outputs(res, task, a.out, table, license=a.license, source_datasets=[a.file.name])
     print(json.dumps(res.counts))
     if res.config.get('requests'): print(requests_line(res.config['requests']))
-    print(f"written: {a.out} ({', '.join(f for f in HUB_FILES if (a.out/f).exists())}: load_dataset reads it)")
+    print(f"written: {a.out} ({', '.join(p.name for f in HUB_FILES for p in sorted(a.out.glob(f)))}: load_dataset "
+          'reads it)')
     if a.push_to_hub: print(f'pushed: {push_folder(a.out, a.push_to_hub, private=a.private or None)}')
     return 0
 

@@ -17,7 +17,7 @@ __all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'HOMOGENIZATION_TOK
            'rouge_tokens', 'lcs_lengths', 'lcs_pairs', 'homogenization', 'homogenization_sampled', 'context_length',
            'perplexity', 'perplexity_gap', 'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi', 'ngram_vendi',
            'kmeans_score', 'bounded_homogenization', 'diversity_report', 'compare', 'plot_report', 'topic_ladder',
-           'ordering_quality']
+           'ordering_quality', 'embedding_map', 'nearest_real', 'plot_nearest', 'render_nearest', 'browse_nearest']
 
 # %% ../nbs/05_diversity.ipynb #b18dedca
 class NgramIndex:
@@ -531,3 +531,80 @@ def ordering_quality(table:pd.DataFrame) -> pd.DataFrame:
         sign = 1 if t.higher_is_more_diverse.iloc[0] else -1
         rows.append({'metric': m, 'spearman_rho': float(spearmanr(t.corpus.astype(int), sign * t['mean']).statistic)})
     return pd.DataFrame(rows).sort_values('spearman_rho', ascending=False, ignore_index=True)
+
+# %% ../nbs/05_diversity.ipynb #c34876ba
+def _embedded(corpora:dict, embedder=None) -> list[np.ndarray]:
+    "The normalised embeddings of each named corpus (`embed`, cached), in order."
+    return [embed(list(t)) if embedder is None else embed(list(t), embedder) for t in corpora.values()]
+
+def embedding_map(corpora:dict, # name -> texts, e.g. {'real': ..., 'synthetic': ...}
+                  labels:dict|None=None, # name -> one label per text: a second panel coloured by label
+                  embedder=None, # a SentenceTransformer (default: all-MiniLM-L6-v2)
+                  seed:int=0):
+    "A 2-D map (PCA) of the embeddings of several corpora, coloured by corpus and, with `labels`, by label."
+    import matplotlib.pyplot as plt
+    from sklearn.decomposition import PCA
+    X = _embedded(corpora, embedder)
+    pca = PCA(2, svd_solver='full', random_state=seed).fit(np.vstack(X))
+    xy, marks = [pca.transform(x) for x in X], dict(zip(corpora, 'o^sDvP*'))
+    fig, axes = plt.subplots(1, 2 if labels else 1, figsize=(11 if labels else 5.5, 4.5), squeeze=False)
+    for name, p in zip(corpora, xy):
+        axes[0, 0].scatter(p[:, 0], p[:, 1], s=12, alpha=.6, marker=marks[name], label=f'{name} ({len(p)})')
+    if labels:
+        names = sorted({str(y) for ys in labels.values() for y in ys})
+        colour = dict(zip(names, plt.get_cmap('tab10').colors))
+        for name, p in zip(corpora, xy):
+            ys = [str(y) for y in labels.get(name, [])]
+            for y in dict.fromkeys(ys):
+                at = [i for i, v in enumerate(ys) if v == y]
+                axes[0, 1].scatter(p[at, 0], p[at, 1], s=12, alpha=.6, marker=marks[name], color=colour[y],
+                                   label=f'{name}: {y}')
+    for ax, title in zip(axes.flat, ('by corpus', 'by label')):
+        ax.set(xlabel=f'PC1 ({pca.explained_variance_ratio_[0]:.0%})', title=title,
+               ylabel=f'PC2 ({pca.explained_variance_ratio_[1]:.0%})')
+        ax.legend(fontsize=7, markerscale=1.5)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/05_diversity.ipynb #5dfd11a0
+def nearest_real(synthetic:Sequence[str], real:Sequence[str], embedder=None, k:int=3,
+                 chunk:int=1024) -> tuple[np.ndarray, np.ndarray]:
+    "The `k` real texts nearest to each synthetic text by embedding cosine, nearest first: (indices, similarities)."
+    S, R = _embedded({'synthetic': synthetic, 'real': real}, embedder)
+    k = min(k, len(R))
+    idx, sim = np.zeros((len(S), k), int), np.zeros((len(S), k))
+    for a in progress(range(0, len(S), chunk), desc='nearest real', unit='chunk', delay=1):
+        s = S[a:a + chunk] @ R.T
+        top = np.argsort(-s, axis=1, kind='stable')[:, :k]
+        idx[a:a + chunk], sim[a:a + chunk] = top, np.take_along_axis(s, top, 1)
+    return idx, sim
+
+# %% ../nbs/05_diversity.ipynb #c961cad3
+def plot_nearest(similarities:dict, ax=None):
+    "Histograms of nearest-neighbour similarities, one per name (e.g. synthetic to real, real to other real)."
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(6, 3))[1]
+    bins = np.linspace(min(float(np.min(s)) for s in similarities.values()), 1, 30)
+    for name, s in similarities.items():
+        ax.hist(s, bins=bins, alpha=.55, label=f'{name} (median {np.median(s):.2f})')
+    ax.set(xlabel='cosine similarity to the nearest real text', ylabel='texts')
+    ax.legend(fontsize=8)
+    return ax
+
+# %% ../nbs/05_diversity.ipynb #cb2b2b56
+def render_nearest(synthetic:Sequence[str], real:Sequence[str], idx:np.ndarray, sim:np.ndarray, i:int) -> str:
+    "Synthetic row `i` and its nearest real rows with their similarity, as HTML."
+    import html
+    near = ''.join(f'<li><code>{s:.3f}</code> {html.escape(str(real[j]))}</li>' for j, s in zip(idx[i], sim[i]))
+    return f'<p><b>synthetic {i}</b>: {html.escape(str(synthetic[i]))}</p><p>nearest real rows:</p><ol>{near}</ol>'
+
+def browse_nearest(synthetic:Sequence[str], real:Sequence[str], embedder=None, k:int=3):
+    "An ipywidgets browser over the synthetic rows, each with its `k` nearest real rows and their similarity."
+    import ipywidgets as W
+    synthetic, real = list(synthetic), list(real)
+    idx, sim = nearest_real(synthetic, real, embedder, k)
+    out = W.HTML(render_nearest(synthetic, real, idx, sim, 0))
+    slider = W.IntSlider(0, 0, max(len(synthetic) - 1, 0), description='synthetic')
+    slider.observe(lambda change: setattr(out, 'value', render_nearest(synthetic, real, idx, sim, change['new'])),
+                   names='value')
+    return W.VBox([slider, out])

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_generation.ipynb #a599b40a
 from __future__ import annotations
-import os, re, warnings, functools, tempfile
+import os, re, warnings, functools, tempfile, hashlib
 import jinja2, jinja2.meta, jinja2.sandbox
 from dataclasses import dataclass, field, InitVar, replace
 from pathlib import Path
@@ -23,8 +23,8 @@ __all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'CHEN_TEM
            'discover_topics', 'PromptTemplate', 'prompt_template', 'plan_fields', 'PlanConfig', 'plan_prompts',
            'teacher_prompt', 'row_template', 'prompt_fields', 'chat_prompt', 'parse_output', 'normalise_text',
            'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity', 'GenerationConfig', 'render_prompt',
-           'SyntheticData', 'plan_summary', 'card_metadata', 'dataset_card', 'write_outputs', 'generate', 'push_folder',
-           'dry_run', 'check_labels']
+           'SyntheticData', 'plan_summary', 'card_metadata', 'dataset_card', 'write_outputs', 'generate',
+           'render_rejected', 'browse_rejected', 'push_folder', 'dry_run', 'check_labels']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -393,7 +393,8 @@ def max_similarity(texts:Sequence[str], reference:Sequence[str], chunk:int=2048)
     "For each text, its highest character-4-gram cosine similarity to any reference text."
     if not len(reference) or not len(texts): return np.zeros(len(texts))
     a, b = _char_vectors(texts), _reference_columns(tuple(as_list(reference)))
-    return np.concatenate([(a[i:i+chunk] @ b).max(1).toarray().ravel() for i in range(0, a.shape[0], chunk)])
+    spans = progress(range(0, a.shape[0], chunk), desc='similarity to real', unit='chunk', delay=1)
+    return np.concatenate([(a[i:i+chunk] @ b).max(1).toarray().ravel() for i in spans])
 
 # %% ../nbs/04_generation.ipynb #717449c6
 @dataclass
@@ -423,7 +424,7 @@ def _near_pairs(texts:Sequence[str], threshold:float, chunk:int=1024) -> dict:
     if not texts: return {}
     v = _char_vectors(texts)
     vt, out = v.T.tocsc(), {}
-    for s in range(0, v.shape[0], chunk):
+    for s in progress(range(0, v.shape[0], chunk), desc='near duplicates', unit='chunk', delay=1):
         sim = (v[s:s+chunk] @ vt).tocoo()
         for a, b, x in zip(sim.row + s, sim.col, sim.data):
             if b < a and x >= threshold: out.setdefault(int(a), []).append(int(b))
@@ -571,7 +572,7 @@ def plan_summary(plan:Sequence[dict]) -> dict:
             'temperatures': sorted({round(r['temperature'], 4) for r in plan})}
 
 # %% ../nbs/04_generation.ipynb #61620df7
-HUB_FILES = ('README.md', 'data.parquet', 'rejected.parquet')   # what a generation folder puts on the Hub
+HUB_FILES = ('README.md', 'data-*.parquet', 'rejected-*.parquet')   # what a generation folder puts on the Hub
 
 def _size_category(n:int) -> str:
     "The Hub's size category of `n` rows."
@@ -580,12 +581,14 @@ def _size_category(n:int) -> str:
     return 'n>1M'
 
 def card_metadata(res:SyntheticData, task:Task, license:str='other', source_datasets:Sequence[str]=(),
-                  language:str|None=None) -> 'DatasetCardData':
+                  language:str|None=None,
+                  files:dict|None=None) -> 'DatasetCardData': # config -> its Parquet file [data.parquet, ...]
     "The YAML header of the card: license, task category, tags, size, source datasets and the two configs."
     from huggingface_hub import DatasetCardData
-    configs = [{'config_name': 'data', 'default': True, 'data_files': [{'split': 'train', 'path': 'data.parquet'}]}]
+    files = files or {'data': 'data.parquet', 'rejected': 'rejected.parquet'}
+    configs = [{'config_name': 'data', 'default': True, 'data_files': [{'split': 'train', 'path': files['data']}]}]
     if len(res.rejected):
-        configs.append({'config_name': 'rejected', 'data_files': [{'split': 'train', 'path': 'rejected.parquet'}]})
+        configs.append({'config_name': 'rejected', 'data_files': [{'split': 'train', 'path': files['rejected']}]})
     kind = 'text-classification' if task.kind == 'classification' else 'text-generation'
     return DatasetCardData(license=license, task_categories=[kind], tags=['synthetic', 'synthdiv'],
                            size_categories=[_size_category(len(res.data))], language=language,
@@ -639,7 +642,8 @@ def dataset_card(res:SyntheticData, task:Task, n_examples:int=5,
         counts = np.bincount(res.data[task.target_column], minlength=task.num_labels)
         lines += ['', 'Labels of the kept rows: ' + ', '.join(f'{n} {k}' for k, n in zip(task.label_names, counts))]
     lines += ['', '## Diversity', '', *_diversity_table(diversity), '', '## Columns', '', *_columns_table(res.data)]
-    if len(res.rejected): lines += ['', 'The `rejected` config has the same columns and `output` and `reason`.']
+    if len(res.rejected): lines += ['', 'The `rejected` config has the same columns (its label as text: a row may have '
+                                    'none, or an invalid one), and the raw `output` and the `reason`.']
     shown = res.data.select(range(min(n_examples, len(res.data))))
     lines += ['', '## Examples', ''] + [f"- ({r['template']}, {r['topic'] or '-'}) {r['text']}" for r in shown]
     lines += ['', '## Loading', '', '```python', 'from datasets import load_dataset',
@@ -647,34 +651,37 @@ def dataset_card(res:SyntheticData, task:Task, n_examples:int=5,
               'rejected = load_dataset("THIS_REPO_OR_FOLDER", "rejected", split="train")', '```', '',
               'Made with synthdiv. Beside the Hub files, a generation folder holds `data.jsonl` and `rejected.jsonl` '
               '(the same rows as JSON lines), `summary.json` and `shards/` (the raw outputs, to resume from).']
-    meta = card_metadata(res, task, **metadata)
+    meta = card_metadata(res, task, **metadata)   # `files`: the config's Parquet files, when written
     return DatasetCard(f'---\n{meta.to_yaml()}\n---\n\n' + '\n'.join(lines) + '\n')
 
 # %% ../nbs/04_generation.ipynb #f21d0b54
-def _write_parquet(ds:Dataset, path:Path):
-    "Write `ds` as a Parquet file that carries its features, atomically, without datasets' bar when bars are off."
+def _write_parquet(ds:Dataset, out:Path, name:str) -> str:
+    "Write `ds` as `out/name-HASH.parquet` (its features kept, HASH of its bytes), atomically, quietly; its file name."
     import datasets
-    tmp, was = path.with_name(f'.{path.name}.tmp'), datasets.is_progress_bar_enabled()
+    tmp, was = out/f'.{name}.parquet.tmp', datasets.is_progress_bar_enabled()
     if not progress_enabled(): datasets.disable_progress_bars()
     try: ds.to_parquet(str(tmp))
     finally:
         if was: datasets.enable_progress_bars()
-    os.replace(tmp, path)
+    file = f'{name}-{hashlib.sha256(tmp.read_bytes()).hexdigest()[:12]}.parquet'
+    os.replace(tmp, out/file)
+    return file
 
 def write_outputs(res:SyntheticData, task:Task, out_dir, diversity=None, **metadata) -> Path:
-    "Write the Hub files (card, `data.parquet`, `rejected.parquet`), JSON-lines copies and `summary.json` to `out_dir`."
-    out = Path(out_dir)
+    "Write the Hub files (the card, `data-*.parquet`, `rejected-*.parquet`), JSON-lines copies and `summary.json`."
+    out, files = Path(out_dir), {}
     out.mkdir(parents=True, exist_ok=True)
     for name, ds in (('data', res.data), ('rejected', res.rejected)):
         labelled = task.kind == 'classification' and name == 'data'
         names = ds.features[task.target_column].names if labelled else None
         def named(r): return {**r, **({task.target_column: names[r[task.target_column]]} if names else {})}
         atomic_write(out/f'{name}.jsonl', ''.join(to_json(named(r)) + '\n' for r in ds))
-        if len(ds) or name == 'data': _write_parquet(ds, out/f'{name}.parquet')
-        else: (out/f'{name}.parquet').unlink(missing_ok=True)   # an empty config would not load
+        old = set(out.glob(f'{name}-*.parquet'))
+        if len(ds) or name == 'data': files[name] = _write_parquet(ds, out, name)   # an empty config would not load
+        for p in old - {out/files.get(name, '')}: p.unlink()
     div = {} if diversity is None else {'diversity': diversity.to_dict('records')}
     save_json({**res.to_dict(), **div}, out/'summary.json')
-    atomic_write(out/'README.md', str(dataset_card(res, task, diversity=diversity, **metadata)))
+    atomic_write(out/'README.md', str(dataset_card(res, task, diversity=diversity, files=files, **metadata)))
     return out
 
 # %% ../nbs/04_generation.ipynb #3c87d734
@@ -705,16 +712,43 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
     write_outputs(res, task, out)
     return res
 
+# %% ../nbs/04_generation.ipynb #f8fcaa59
+def render_rejected(res:SyntheticData, reason:str, i:int) -> str:
+    "Rejected row `i` of those rejected for `reason`, as HTML: the raw output, the reason and the row's plan."
+    import html
+    rows = [r for r in res.rejected if r['reason'] == reason]
+    if not rows: return f'<p>No row was rejected as {html.escape(reason)}.</p>'
+    r = rows[i]
+    plan = ', '.join(f'{k}: {html.escape(str(r[k]))}' for k in ('template', 'topic', 'style', 'persona', 'temperature')
+                     if k in r and r[k] not in ('', None))
+    return (f'<p><b>{html.escape(reason)}</b>, row {i + 1} of {len(rows)} ({plan})</p>'
+            f'<pre>{html.escape(str(r["output"]))}</pre>')
+
+def browse_rejected(res:SyntheticData):
+    "An ipywidgets browser over the rejected rows, by reason."
+    import ipywidgets as W
+    reasons = sorted(set(res.rejected['reason'])) or ['(none)']
+    pick, out = W.Dropdown(options=reasons, description='reason'), W.HTML()
+    slider = W.IntSlider(0, 0, 0, description='row')
+    def show(*_):
+        slider.max = max(sum(r == pick.value for r in res.rejected['reason']) - 1, 0)
+        out.value = render_rejected(res, pick.value, min(slider.value, slider.max))
+    pick.observe(show, names='value')
+    slider.observe(show, names='value')
+    show()
+    return W.VBox([pick, slider, out])
+
 # %% ../nbs/04_generation.ipynb #c5922f9b
 def push_folder(folder, repo_id:str, private:bool|None=None, token:str|None=None) -> str:
     "Upload the Hub files of a generation folder (card, data, rejected rows) to the dataset repo `repo_id`; its URL."
     from huggingface_hub import HfApi
     folder = Path(folder)
-    missing = [f for f in HUB_FILES[:2] if not (folder/f).exists()]
+    missing = [f for f in HUB_FILES[:2] if not list(folder.glob(f))]
     if missing: raise ConfigError(f'{folder} is not a generation folder: it has no {missing[0]}')
     api = HfApi(token=token)
     url = api.create_repo(repo_id, repo_type='dataset', private=private, exist_ok=True)
     api.upload_folder(repo_id=repo_id, folder_path=str(folder), repo_type='dataset', allow_patterns=list(HUB_FILES),
+                      delete_patterns=list(HUB_FILES[1:]),   # the Parquet files of an earlier upload go
                       commit_message='synthdiv: synthetic data, rejected rows and dataset card')
     return str(url)
 
