@@ -95,6 +95,9 @@ class TeacherConfig(Config):
         if self.lora is not None: self.lora = lora_fields(self.lora)
     @property
     def learning_rate(self) -> float: return self.lr or (2e-4 if self.method == 'lora' else 2e-5)
+    def to_dict(self) -> dict:   # without `lora` when unset: saved teachers read as before, by older code too
+        d = super().to_dict()
+        return {k: v for k, v in d.items() if not (k == 'lora' and v is None)}
 
 # %% ../nbs/03_teacher.ipynb #943ce85a
 def _pad(rows:list[list[int]], value:int) -> 'torch.Tensor':
@@ -213,8 +216,7 @@ def teacher_cache_path(base:LocalLM, task:Task, train, dev, config:TeacherConfig
                        topics:Sequence|None=None, dev_topics:Sequence|None=None) -> Path:
     "The cache folder of the teacher `fine_tune` makes from these arguments (it exists once that teacher is trained)."
     cfg, col = config or TeacherConfig(), task.target_column
-    recipe = {k: v for k, v in cfg.to_dict().items() if not (k == 'lora' and v is None)}   # keys from before `lora`
-    key = [base.name, task.to_dict(), recipe, as_list(train['text']), as_list(train[col]),
+    key = [base.name, task.to_dict(), cfg.to_dict(), as_list(train['text']), as_list(train[col]),
            as_list(dev['text']), as_list(dev[col]), topics and as_list(topics), dev_topics and as_list(dev_topics)]
     return cache_dir('teachers')/stable_hash(key, 20)
 
