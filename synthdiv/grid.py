@@ -15,8 +15,10 @@ from fastcore.basics import patch
 from .core import *
 from .data import *
 from .teacher import TeacherConfig, fine_tune, teacher_cache_path
-from .generation import annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate
-from .student import StudentConfig, mode_sets, modes_with_rows, MODES, repeat_seeds, Seq2SeqConfig, train_seq2seq
+from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
+                                 prompt_template)
+from .student import StudentConfig, mode_sets, modes_with_rows, MODES, repeat_seeds, Seq2SeqConfig
+from .student import train_seq2seq
 from .student import evaluate_seq2seq
 from .student import lead_baseline
 from .pipeline import RunConfig, RunContext, Stages, run_stage, get_profile, fmt_seconds, save_dataset
@@ -180,6 +182,9 @@ class GridConfig(Config):
                           stacklevel=3)
             self.student_method = student_mode
         get_profile(self.profile)
+        prompt_template(self.template).fields   # a bad template is refused here, before the grid's folder is made
+        if self.student_method not in ('frozen', 'finetune'):
+            raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {self.student_method!r}")
 
 # %% ../nbs/09b_grid.ipynb #07dcc42a
 def budget_context(cfg:GridConfig, out:Path, budget, seed:int=0) -> RunContext:

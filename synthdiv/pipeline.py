@@ -20,7 +20,7 @@ from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
-                                 teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
+                                 teacher_prompt, TEMPLATES, prompt_template, synthetic_features, STYLES, PERSONAS,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs, dry_run)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
@@ -105,7 +105,7 @@ def _check_run_config(cfg, renamed:dict):
     if cfg.teacher_server_scores and not cfg.teacher_server:
         raise ConfigError('teacher_server_scores scores labels through teacher_server: give a teacher_server too')
     get_profile(cfg.profile)
-    if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
+    prompt_template(cfg.template).fields   # a name in TEMPLATES, a template file or template text (`04_generation`)
     if cfg.student_method not in ('frozen', 'finetune'):
         raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {cfg.student_method!r}")
     if cfg.weight_by not in ('none', 'confidence'):
