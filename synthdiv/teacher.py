@@ -216,7 +216,7 @@ def teacher_cache_path(base:LocalLM, task:Task, train, dev, config:TeacherConfig
                        topics:Sequence|None=None, dev_topics:Sequence|None=None) -> Path:
     "The cache folder of the teacher `fine_tune` makes from these arguments (it exists once that teacher is trained)."
     cfg, col = config or TeacherConfig(), task.target_column
-    key = [base.name, task.to_dict(), cfg.to_dict(), as_list(train['text']), as_list(train[col]),
+    key = [TRAINING_REVISION, base.name, task.to_dict(), cfg.to_dict(), as_list(train['text']), as_list(train[col]),
            as_list(dev['text']), as_list(dev[col]), topics and as_list(topics), dev_topics and as_list(dev_topics)]
     return cache_dir('teachers')/stable_hash(key, 20)
 

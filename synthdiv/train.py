@@ -12,9 +12,9 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['token_batches', 'CancelFit', 'Callback', 'Learner', 'accelerator', 'trainable_state', 'load_trainable',
-           'EarlyStopping', 'save_checkpoint', 'checkpoint_meta', 'load_checkpoint', 'Checkpoint', 'InterruptAfter',
-           'ProgressBar', 'plot_history']
+__all__ = ['TRAINING_REVISION', 'token_batches', 'CancelFit', 'Callback', 'Learner', 'accelerator', 'trainable_state',
+           'load_trainable', 'EarlyStopping', 'save_checkpoint', 'checkpoint_meta', 'load_checkpoint', 'Checkpoint',
+           'InterruptAfter', 'ProgressBar', 'plot_history']
 
 # %% ../nbs/02b_train.ipynb #628fcc2f
 def token_batches(lengths:Sequence[int], # the length of each example, in tokens
@@ -100,6 +100,9 @@ def _plan(self, epoch:int) -> list:
     "This process's batches of `epoch` (all of them on one device; every n-th with n processes)."
     acc = getattr(self, 'acc', None)
     return self.plans[epoch - 1] if acc is None else self.plans[epoch - 1][acc.process_index::acc.num_processes]
+
+# %% ../nbs/02b_train.ipynb #9576cb4e
+TRAINING_REVISION = 2   # 1: AdamW looping over tensors; 2: fused AdamW
 
 # %% ../nbs/02b_train.ipynb #41ae1c37
 @patch_to(Learner)
