@@ -164,6 +164,8 @@ def _run_parser(sub):
     r.add_argument('--text-col', help='with --train: the text column [text]')
     r.add_argument('--label-col', help='with --train: the label column [label]')
     r.add_argument('--description', help='with --train: one sentence on what the data is')
+    r.add_argument('--n-annotate', type=int, help='unlabelled texts the teacher labels, 0 for the whole pool '
+                   f"(label scoring is one forward pass a text) [{_RUN['n_annotate']}]")
     _plan_flags(r, defaults=False)
     r.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
                    "(read from the local cache offline) [the profile's]")
@@ -354,7 +356,8 @@ def _run_config(a) -> RunConfig:
                  'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
                  'budget': 1.0 if a.budget is None else a.budget}
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
-             'n_topics': a.n_topics, 'per_topic': a.per_topic, 'teacher_epochs': a.teacher_epochs,
+             'n_annotate': a.n_annotate, 'n_topics': a.n_topics, 'per_topic': a.per_topic,
+             'teacher_epochs': a.teacher_epochs,
              'temperature': None if a.temperature is None else _schedule(_temperature(a.temperature)),
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
              'judge_timeout': a.timeout, 'judge_retries': a.max_retries, 'judge_rpm': a.rpm, 'judge_tpm': a.tpm,
