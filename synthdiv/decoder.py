@@ -5,7 +5,7 @@
 # %% ../nbs/08a_decoder.ipynb #9a167697
 from __future__ import annotations
 import copy, time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 import numpy as np
 from datasets import Dataset
@@ -13,7 +13,7 @@ from .core import *
 from .data import *
 from .llm import LocalLM, smollm2, load_lm
 from .formats import serialise
-from .teacher import TeacherConfig, fine_tune
+from .teacher import TeacherConfig, fine_tune, _LORA_MODULES
 from .student import generation_scores
 
 # %% auto #0
@@ -31,13 +31,21 @@ def carve(lm:LocalLM, layers:int) -> LocalLM:
     if getattr(model.config, 'layer_types', None): model.config.layer_types = model.config.layer_types[:layers]
     return LocalLM(model, lm.tok, name=f'{lm.name}-first{layers}', batch_size=lm.batch_size)
 
+# %% ../nbs/08a_decoder.ipynb #7f26d042
+def _top_modules(lm:LocalLM, top:int) -> list[str]:
+    "The full names of the LoRA target modules (`_LORA_MODULES`) in the top `top` blocks of `lm`'s model."
+    first = len(lm.model.get_decoder().layers) - top
+    def block(name): return int(name.split('layers.')[1].split('.')[0])
+    return [n for n, _ in lm.model.named_modules() if n.split('.')[-1] in _LORA_MODULES and block(n) >= first]
+
 # %% ../nbs/08a_decoder.ipynb #71d4459d
 @dataclass
 class DecoderConfig(Config):
     "How a decoder-only student is made and tuned on (input, output) pairs."
     model: str = 'smollm2'     # 'smollm2', 'tiny' (a random test model) or a local causal-LM folder
     layers: int = 0            # keep the first `layers` blocks of it (0: all of them)
-    method: str = 'full'       # 'full' (every weight) or 'lora'
+    method: str = 'lora'       # 'lora' (adapters) or 'full' (every weight)
+    lora_layers: int = 0       # LoRA: adapters on the top `lora_layers` blocks only (0: all); the gradient stops there
     epochs: int = 4            # upper bound; early stopping on the dev pairs keeps the best epoch
     patience: int = 1          # epochs without a better dev loss before stopping
     lr: float|None = None      # peak learning rate (None: 2e-5 full, 2e-4 LoRA, as for the teacher)
@@ -45,16 +53,19 @@ class DecoderConfig(Config):
     max_target: int = 24       # tokens written at most at test time
     token_budget: int = 1024   # padded tokens per forward pass
     batch_size: int = 32       # prompts per generation batch
+    max_dev: int = 128         # dev pairs used for early stopping at most (a seeded subset)
     seed: int = 0              # initialisation of LoRA, dropout and the batch order
     def __post_init__(self):
         if self.layers < 0: raise ConfigError(f'layers must be >= 0 (0: all), got {self.layers}')
         if self.max_target < 1: raise ConfigError(f'max_target must be >= 1, got {self.max_target}')
+        if self.lora_layers < 0: raise ConfigError(f'lora_layers must be >= 0 (0: all), got {self.lora_layers}')
         self.recipe()   # a bad method or epoch count fails here, as TeacherConfig says it
-    def recipe(self, n_dev:int=256) -> TeacherConfig:
-        "The `TeacherConfig` this student is tuned with (every one of `n_dev` dev pairs used for early stopping)."
+    def recipe(self, lm:LocalLM|None=None) -> TeacherConfig:
+        "The `TeacherConfig` this student is tuned with (LoRA on the top `lora_layers` blocks of `lm`, if set)."
+        modules = _top_modules(lm, self.lora_layers) if lm is not None and self.lora_layers else list(_LORA_MODULES)
         return TeacherConfig(method=self.method, formats=['annotate'], loss_on='completion', epochs=self.epochs,
                              lr=self.lr, token_budget=self.token_budget, accumulate=1, max_length=self.max_length,
-                             patience=self.patience, max_dev=max(n_dev, 1), seed=self.seed)
+                             patience=self.patience, max_dev=self.max_dev, lora_modules=modules, seed=self.seed)
 
 # %% ../nbs/08a_decoder.ipynb #82fa67f4
 def student_lm(cfg:DecoderConfig, base:LocalLM|None=None) -> LocalLM:
@@ -100,7 +111,8 @@ def train_decoder(task:Task, train:Dataset, dev:Dataset, cfg:DecoderConfig|None=
         raise ConfigError('the decoder student does not weight rows: give it rows of weight 1')
     lm = student_lm(cfg, base)
     keep = [c for c in ('text', 'target') if c in train.column_names]
-    tuned = fine_tune(lm, task, train.select_columns(keep), dev.select_columns(keep), cfg.recipe(len(dev)),
+    tuned = fine_tune(lm, task, train.select_columns(keep), dev.select_columns(keep),
+                      cfg.recipe(lm),
                       batch_size=cfg.batch_size, checkpoint_every=checkpoint_every)
     return DecoderStudent(tuned, task, cfg, lm.name)
 

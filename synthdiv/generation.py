@@ -331,7 +331,7 @@ def _near_pairs(texts:Sequence[str], threshold:float, chunk:int=1024) -> dict:
             if b < a and x >= threshold: out.setdefault(int(a), []).append(int(b))
     return out
 
-# %% ../nbs/04_generation.ipynb #7bcc89e2
+# %% ../nbs/04_generation.ipynb #191c9a39
 def output_reasons(inputs:Sequence[str], outputs:Sequence, cfg:FilterConfig|None=None) -> list[str]:
     "Why each output of a generation task is rejected ('' = kept): empty, too short or long, or a copy of its input."
     cfg, out = cfg or FilterConfig(), []
@@ -595,7 +595,7 @@ def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=Non
              'agreement': float(np.mean(p.argmax(1) == asked))}
     return SyntheticData(data.select(np.flatnonzero(ok)), rejected, {**res.config, 'label_check': check})
 
-# %% ../nbs/04_generation.ipynb #00097138
+# %% ../nbs/04_generation.ipynb #fb99df8d
 def filter_annotated(task:Task, data:Dataset, cfg:FilterConfig|None=None) -> SyntheticData:
     "The annotated rows of a generation task whose output passes `output_reasons`; the rest rejected with the reason."
     if task.kind != 'generation': raise ConfigError(f'output checks need a generation task; {task.name!r} is not one')
