@@ -15,8 +15,10 @@ from fastcore.basics import patch
 from .core import *
 from .data import *
 from .teacher import TeacherConfig, fine_tune, teacher_cache_path
-from .generation import annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate
-from .student import StudentConfig, mode_sets, MODES, repeat_seeds, Seq2SeqConfig, train_seq2seq
+from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
+                                 prompt_template)
+from .student import StudentConfig, mode_sets, modes_with_rows, MODES, repeat_seeds, Seq2SeqConfig
+from .student import train_seq2seq
 from .student import evaluate_seq2seq
 from .student import lead_baseline, generation_scores
 from .llm import has_gemma3, gemma3
@@ -126,7 +128,11 @@ def _synthetic(run:Path, modes) -> dict:
 def _budget_students(folder:GridFolder, w:GridBudget, budget, modes, todo:list, log):
     "Train the missing students of one budget, every mode at the same synthetic amount; append each row at once."
     t0, syn = time.time(), _synthetic(w.run, modes)
-    sets = mode_sets(w.task, w.few, syn['annotated'], syn['generated'], modes=modes)
+    can = modes_with_rows(modes, syn['annotated'], syn['generated'])   # e.g. nothing left to annotate at 100%
+    if len(can) < len(modes):
+        log(f"budget {budget}: {', '.join(m for m in modes if m not in can)} left out: no synthetic rows to add")
+    sets = mode_sets(w.task, w.few, syn['annotated'], syn['generated'], modes=can)
+    todo = [t for t in todo if t[0] in can]
     for i, (m, s) in enumerate(todo, 1):
         scores, text = w.student_row(sets[m], s)
         row = {'budget': budget, 'mode': m, 'seed': s, 'rows': len(sets[m]), 'synthetic': len(sets[m]) - len(w.few)}
@@ -179,6 +185,9 @@ class GridConfig(Config):
                           stacklevel=3)
             self.student_method = student_mode
         get_profile(self.profile)
+        prompt_template(self.template).fields   # a bad template is refused here, before the grid's folder is made
+        if self.student_method not in ('frozen', 'finetune'):
+            raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {self.student_method!r}")
 
 # %% ../nbs/09b_grid.ipynb #07dcc42a
 def budget_context(cfg:GridConfig, out:Path, budget, seed:int=0) -> RunContext:

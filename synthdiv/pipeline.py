@@ -20,12 +20,12 @@ from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
-                                 teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
+                                 teacher_prompt, TEMPLATES, prompt_template, synthetic_features, STYLES, PERSONAS,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs, dry_run)
 from .diversity import compare, plot_report, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
-from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds, paired_gain
+from .student import StudentConfig, mode_sets, modes_with_rows, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students, plot_gains
 from .student import generation_scores, lead_baseline, evaluate_seq2seq
 from .generation import filter_annotated
@@ -116,7 +116,7 @@ def _check_run_config(cfg, renamed:dict):
     if cfg.teacher_server_scores and not cfg.teacher_server:
         raise ConfigError('teacher_server_scores scores labels through teacher_server: give a teacher_server too')
     get_profile(cfg.profile)
-    if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
+    prompt_template(cfg.template).fields   # a name in TEMPLATES, a template file or template text (`04_generation`)
     if cfg.student_method not in ('frozen', 'finetune'):
         raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {cfg.student_method!r}")
     if cfg.weight_by not in ('none', 'confidence'):
@@ -268,8 +268,9 @@ def run_data(cfg:RunConfig) -> tuple[RunData, dict]:
 @patch
 def teacher_training_seconds(self:RunConfig, train_rows:int) -> float:
     "Expected seconds to train the teacher on the budget of a train split of `train_rows` rows."
-    fixed = get_profile(self.profile).stage_seconds
-    return fixed if fixed is not None else 0.6 * budget_size(self.budget, train_rows) * self.teacher_epochs
+    fixed, rows = get_profile(self.profile).stage_seconds, budget_size(self.budget, train_rows)
+    if self.teacher_rows: rows = min(rows, self.teacher_rows)   # the teacher tunes on no more than these
+    return fixed if fixed is not None else 0.6 * rows * self.teacher_epochs
 
 # %% ../nbs/09a_pipeline.ipynb #4885b441
 STAGES = ('data', 'teacher', 'annotate', 'generate', 'diversity', 'cluster_agent', 'information', 'students', 'report')
@@ -607,8 +608,10 @@ def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
 _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
 
 def _stage_students(c:RunContext) -> dict:
-    sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
-                     weight_by=c.cfg.weight_by, soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
+    annotated, generated = c.dataset('annotated'), c.dataset('generated')
+    modes = modes_with_rows(list(_MODE_NAMES), annotated, generated)   # a mode with nothing to add is left out
+    sets = mode_sets(c.task, c.few_train, annotated, generated, modes=modes, weight_by=c.cfg.weight_by,
+                     soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
     scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg
@@ -702,8 +705,9 @@ def _gen_student_row(c:RunContext, train:Dataset) -> dict:
     return {'rows': len(train), **summary, 'runs': runs, 'examples': shown}
 
 def _gen_stage_students(c:RunContext) -> dict:
-    sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
-                     seed=c.cfg.seed)
+    annotated, generated = c.dataset('annotated'), c.dataset('generated')
+    modes = modes_with_rows(list(_MODE_NAMES), annotated, generated)   # a mode with nothing to add is left out
+    sets = mode_sets(c.task, c.few_train, annotated, generated, modes=modes, seed=c.cfg.seed)
     floors = {**lead_baseline(c.test, c.few), **constant_baseline(c.test, c.few, seed=c.cfg.seed)}
     return {'kind': 'generation', 'student': c.student_base.name, 'test_rows': len(c.test), 'floors': floors,
             'modes': {_MODE_NAMES[m]: _gen_student_row(c, train) for m, train in sets.items()}}

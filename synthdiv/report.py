@@ -12,7 +12,7 @@ from .llm import requests_line
 
 # %% auto #0
 __all__ = ['fmt_num', 'markdown_table', 'teacher_section', 'synthetic_section', 'diversity_section', 'agent_section',
-           'information_section', 'students_section', 'time_section', 'generation_teacher_section',
+           'information_section', 'students_section', 'left_out_words', 'time_section', 'generation_teacher_section',
            'generation_synthetic_section', 'generation_students_section', 'write_report', 'plot_students', 'plot_gains']
 
 # %% ../nbs/09_report.ipynb #246d2f82
@@ -142,6 +142,16 @@ def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     gains = ['![gains](figures/gains.png)', ''] if any(v.get('gain_vs_real') for v in s.values()) else []
     return lines + [''] + _gain_words(s) + ['![students](figures/students.png)', ''] + gains
 
+# %% ../nbs/09_report.ipynb #26f9ad76
+def left_out_words(results:dict) -> list[str]:
+    "A sentence for each synthetic mode the students left out because its stage made no rows."
+    annotate, generate, said = results.get('annotate', {}), results.get('generate', {}), []
+    if 'annotate' in results and not annotate.get('rows'):
+        said.append(f"real+annotated: not trained, no annotated rows ({annotate.get('note', 'none were made')})")
+    if 'generate' in results and not generate.get('counts', {}).get('kept'):
+        said.append(f"real+generated: not trained, no generated row was kept (outcomes `{generate.get('counts')}`)")
+    return ['; '.join(said) + '.', ''] if said else []
+
 # %% ../nbs/09_report.ipynb #4133a783
 def time_section(seconds:dict) -> list[str]:
     "Seconds per stage and in all."
@@ -215,9 +225,8 @@ def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
     if 'diversity' in r: lines += diversity_section(r['diversity'])
     if r.get('cluster_agent'): lines += agent_section(r['cluster_agent'])
     if 'information' in r: lines += information_section(r['information'])
-    if r.get('students'):
-        lines += generation_students_section(cfg, r['students']) if gen else students_section(cfg, r['students'],
-                                                                                               data.get('test'))
+    if r.get('students') and gen: lines += generation_students_section(cfg, r['students']) + left_out_words(r)
+    elif r.get('students'): lines += students_section(cfg, r['students'], data.get('test')) + left_out_words(r)
     if seconds: lines += time_section(seconds)
     text = '\n'.join(lines) + '\n'
     atomic_write(Path(run)/'report.md', text)
