@@ -147,7 +147,8 @@ def left_out_words(results:dict) -> list[str]:
     "A sentence for each synthetic mode the students left out because its stage made no rows."
     annotate, generate, said = results.get('annotate', {}), results.get('generate', {}), []
     if 'annotate' in results and not annotate.get('rows'):
-        said.append(f"real+annotated: not trained, no annotated rows ({annotate.get('note', 'none were made')})")
+        why = annotate.get('note') or (f"outcomes `{annotate['counts']}`" if annotate.get('counts') else 'none were made')
+        said.append(f'real+annotated: not trained, no annotated rows ({why})')
     if 'generate' in results and not generate.get('counts', {}).get('kept'):
         said.append(f"real+generated: not trained, no generated row was kept (outcomes `{generate.get('counts')}`)")
     return ['; '.join(said) + '.', ''] if said else []
