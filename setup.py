@@ -18,6 +18,7 @@ lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+gemma_requirements = shlex.split(cfg.get('gemma_requirements', ''))   # the optional bigger teacher
 console_scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(
@@ -31,7 +32,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=['synthdiv', 'synthdiv.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, 'gemma': gemma_requirements},
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + min_python,
     long_description=open('README.md', encoding='utf-8').read(),

@@ -141,6 +141,8 @@ def _plan_flags(p:argparse.ArgumentParser, defaults:bool):
                    "[the data's own, as for --styles]")
 
 # %% ../nbs/10_cli.ipynb #338a8422
+_RUN_TASKS = {'rt': 'rotten_tomatoes', 'bbc': 'bbc_news', 'headlines': 'bbc_headlines'}   # --task
+
 def _run_parser(sub):
     r = sub.add_parser('run', help='run the whole pipeline into a run folder', formatter_class=_formatter,
         description='Tune a teacher on a labelled budget (Rotten Tomatoes by default, BBC News topics, or your own '
@@ -157,11 +159,15 @@ def _run_parser(sub):
     r.add_argument('--budget', type=_budget, help="labelled rows: a share ('5%%', 0.05) or a number of rows (446) "
                    '[built-in data: 5%%; --train: 100%%]')
     r.add_argument('--data', choices=sorted(BUILTIN_DATA), help='a built-in task [rotten_tomatoes]')
+    r.add_argument('--task', choices=sorted(_RUN_TASKS), help='a built-in task by its short name: headlines is BBC '
+                   'article leads to headlines, a generation task (the same as --data bbc_headlines)')
     r.add_argument('--train', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
     r.add_argument('--labels', help='with --train: comma-separated label names, in id order (e.g. billing,bug)')
     r.add_argument('--unlabelled', type=Path, help='with --train: texts for the teacher to annotate')
     r.add_argument('--test', type=Path, help='with --train: labelled test rows [a held-out 20%% of --train]')
-    r.add_argument('--text-col', help='with --train: the text column [text]')
+    r.add_argument('--text-col', '--input-col', dest='text_col', help='with --train: the input text column [text]')
+    r.add_argument('--target-col', help='with --train: the output text column of a generation task (instead of '
+                   '--labels): each row an input and the text to write from it')
     r.add_argument('--label-col', help='with --train: the label column [label]')
     r.add_argument('--description', help='with --train: one sentence on what the data is')
     r.add_argument('--n-annotate', type=int, help='unlabelled texts the teacher labels, 0 for the whole pool '
@@ -204,7 +210,7 @@ def _grid_parser(sub):
     g.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     g.add_argument('--student', choices=['frozen', 'finetune'], help='rt: how the students are trained [frozen]')
     g.add_argument('--template', type=_template, help='rt: ' + _TEMPLATE_HELP + ' [topic_style, as in the lab book]')
-    g.add_argument('--student-epochs', type=int, help='headlines: bert2bert student epochs [6]')
+    g.add_argument('--student-epochs', type=int, help='headlines: student epochs, at most [6]')
     g.add_argument('--test-rows', type=int, help='headlines: test leads each student and teacher is scored on [300]')
     g.add_argument('--teacher-lr', type=float, help="headlines: the teacher's LoRA learning rate [2e-4]")
 
@@ -300,8 +306,9 @@ def _export_parser(sub):
 _EXAMPLES = '''Examples:
   synthdiv run                       # the whole pipeline on the embedded defaults (about 20 min on 2 CPU cores)
   synthdiv run --profile tiny        # the same with tiny random models (under a minute)
+  synthdiv run --task headlines      # the pipeline on a generation task: BBC article leads to headlines
   synthdiv grid --student finetune   # budgets 1/5/10/100% x none/annotate/generate/both x 3 seeds (hours on a CPU)
-  synthdiv grid --task headlines     # the same for BBC headline generation (bert2bert students, chrF)
+  synthdiv grid --task headlines     # the same for BBC headline generation (decoder-only students, chrF)
   synthdiv study --rows 200          # which diversity score predicts student accuracy
   synthdiv diversity my_texts.csv    # diversity metrics of a file
   synthdiv generate mine.csv --labels neg,pos --out gen --template my_prompt.j2 --shots 3  # your own prompt
@@ -345,13 +352,18 @@ def _run_config(a) -> RunConfig:
         return RunConfig.load(a.resume/'config.json')
     cfg = RunConfig.load(a.config) if a.config else RunConfig.for_profile(a.profile)
     if a.train is None and any(v is not None for v in (a.labels, a.unlabelled, a.test, a.text_col, a.label_col,
-                                                       a.description)):
-        raise ConfigError('--labels, --unlabelled, --test, --text-col, --label-col and --description go with --train')
-    files = {}
+                                                       a.description, a.target_col)):
+        raise ConfigError('--labels, --unlabelled, --test, --text-col, --label-col, --target-col and --description go '
+                          'with --train')
+    if a.task and a.data: raise ConfigError('give --task or --data, not both')
+    files, a.data = {}, _RUN_TASKS.get(a.task, a.data)
     if a.train is not None:
-        if not a.labels: raise ConfigError('--train needs --labels (comma-separated label names, in id order)')
+        if bool(a.labels) == bool(a.target_col):
+            raise ConfigError('--train needs --labels (comma-separated label names, in id order) for a classification '
+                              'task, or --target-col for a generation task')
         if a.data: raise ConfigError('give --data (a built-in task) or --train (your files), not both')
-        files = {'data': 'files', 'train_file': str(a.train), 'labels': [x.strip() for x in a.labels.split(',')],
+        files = {'data': 'files', 'train_file': str(a.train), 'target_col': a.target_col or '',
+                 'labels': [x.strip() for x in a.labels.split(',')] if a.labels else [],
                  'unlabelled_file': str(a.unlabelled or ''), 'test_file': str(a.test or ''),
                  'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
                  'budget': 1.0 if a.budget is None else a.budget}
@@ -566,7 +578,7 @@ def _grid_config(a):
         flags = {'budgets': 'budgets', 'template': 'template', 'student': 'student_method'}
         cfg = GridConfig(**common, **_given(a, flags))
         return cfg, budget_grid, 'accuracy'
-    _refuse(a, ['student', 'template'], "rt (the headline grid's students are bert2bert, its prompts plan by topic)")
+    _refuse(a, ['student', 'template'], "rt (the headline grid's students are decoder-only LMs, its prompts plan by topic)")
     sizes = _given(a, {f: f for f in ('budgets', 'student_epochs', 'test_rows', 'teacher_lr')})
     return HeadlineGridConfig(**common, **sizes), headline_grid, 'chrf'
 

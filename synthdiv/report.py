@@ -12,8 +12,8 @@ from .llm import requests_line
 
 # %% auto #0
 __all__ = ['fmt_num', 'markdown_table', 'teacher_section', 'synthetic_section', 'diversity_section', 'agent_section',
-           'information_section', 'students_section', 'left_out_words', 'time_section', 'write_report', 'plot_students',
-           'plot_gains']
+           'information_section', 'students_section', 'left_out_words', 'time_section', 'generation_teacher_section',
+           'generation_synthetic_section', 'generation_students_section', 'write_report', 'plot_students', 'plot_gains']
 
 # %% ../nbs/09_report.ipynb #246d2f82
 def fmt_num(x, digits:int=3) -> str:
@@ -147,7 +147,8 @@ def left_out_words(results:dict) -> list[str]:
     "A sentence for each synthetic mode the students left out because its stage made no rows."
     annotate, generate, said = results.get('annotate', {}), results.get('generate', {}), []
     if 'annotate' in results and not annotate.get('rows'):
-        said.append(f"real+annotated: not trained, no annotated rows ({annotate.get('note', 'none were made')})")
+        why = annotate.get('note') or (f"outcomes `{annotate['counts']}`" if annotate.get('counts') else 'none were made')
+        said.append(f'real+annotated: not trained, no annotated rows ({why})')
     if 'generate' in results and not generate.get('counts', {}).get('kept'):
         said.append(f"real+generated: not trained, no generated row was kept (outcomes `{generate.get('counts')}`)")
     return ['; '.join(said) + '.', ''] if said else []
@@ -157,6 +158,51 @@ def time_section(seconds:dict) -> list[str]:
     "Seconds per stage and in all."
     rows = [f'| {k} | {v:.0f} |' for k, v in seconds.items()]
     return ['## Time', '', '| stage | seconds |', '|---|---|'] + rows + [f'| total | {sum(seconds.values()):.0f} |']
+
+# %% ../nbs/09_report.ipynb #8d640ca8
+def _scores(s:dict) -> str: return ' / '.join(fmt_num(s.get(m), 1) for m in ('chrf', 'rougeL', 'bleu'))
+def _cell(text) -> str: return ' '.join(str(text).split()).replace('|', '/')[:160]
+
+def generation_teacher_section(t:dict) -> list[str]:
+    "A generation task's teacher: chrF / ROUGE-L / BLEU tuned and prompted, beside the floors, and three outputs."
+    lead, const = t.get('lead', {}), t.get('constant', {})
+    lines = ['## Teacher', '', f"`{t.get('name')}` (from `{t.get('base')}`), best epoch {t.get('best_epoch')}; "
+             f"greedy outputs on {t.get('test_rows')} test rows, chrF / ROUGE-L / BLEU:", '',
+             f"- tuned: **{_scores(t.get('tuned', {}))}**", f"- prompted: {_scores(t.get('prompted', {}))}",
+             f"- first {lead.get('lead_k')} words of the input: {_scores({k[5:]: v for k, v in lead.items()})}",
+             f"- one constant output ({_cell(const.get('constant', ''))!r}): "
+             f"{_scores({k[9:]: v for k, v in const.items()})}", '', '| input | reference | teacher |', '|---|---|---|']
+    return lines + [f'| {_cell(x)} | {_cell(r)} | {_cell(o)} |' for x, r, o in t.get('examples', [])] + ['']
+
+# %% ../nbs/09_report.ipynb #30cef708
+def generation_synthetic_section(a:dict, g:dict) -> list[str]:
+    "A generation task's annotated outputs and generated pairs: what was kept, and why the rest was not."
+    def why(counts): return ', '.join(f'{k} {v}' for k, v in counts.items() if k not in ('requested', 'kept')) or 'none'
+    ac, gc = a.get('counts', {}), g.get('counts', {})
+    gold = f", chrF against the hidden references {fmt_num(a['chrf_vs_hidden_gold'], 1)}" if a.get('chrf_vs_hidden_gold') \
+        is not None else ''
+    return ['## Synthetic data', '', f"Annotated {ac.get('requested', a.get('rows', 0))} pool inputs{gold}; kept "
+            f"{a.get('rows', 0)}, rejected: {why(ac)} (`annotated/rejected.jsonl`).", '',
+            f"Generated {gc.get('requested', 0)} pairs ({g.get('template', '-')}); kept {gc.get('kept', 0)}, rejected: "
+            f"{why(gc)} (`generated/rejected.jsonl`).", '']
+
+# %% ../nbs/09_report.ipynb #f4edbca3
+def generation_students_section(cfg:dict, s:dict) -> list[str]:
+    "A generation task's students: chrF / ROUGE-L / BLEU ± sd over seeds, the floors, and outputs beside references."
+    modes, f = s.get('modes', {}), s.get('floors', {})
+    def pm(v, m): return f"{fmt_num(v.get(f'{m}_mean'), 1)} ± {fmt_num(v.get(f'{m}_std'), 1)}"
+    lines = ['## Students', '', f"Decoder-only students from `{s.get('student')}`, seeds {cfg.get('seeds')}, scored on "
+             f"{s.get('test_rows')} test rows; each synthetic mode adds the same number of rows.", '',
+             '| training data | rows | chrF | ROUGE-L | BLEU |', '|---|---|---|---|---|']
+    lines += [f"| {n} | {v['rows']} | {pm(v, 'chrf')} | {pm(v, 'rougeL')} | {pm(v, 'bleu')} |" for n, v in modes.items()]
+    lines += [f"| first {f.get('lead_k')} words of the input | - | {fmt_num(f.get('lead_chrf'), 1)} | "
+              f"{fmt_num(f.get('lead_rougeL'), 1)} | {fmt_num(f.get('lead_bleu'), 1)} |",
+              f"| one constant output | - | {fmt_num(f.get('constant_chrf'), 1)} | {fmt_num(f.get('constant_rougeL'), 1)} "
+              f"| {fmt_num(f.get('constant_bleu'), 1)} |", '', "What the students wrote (first seed), beside the references:",
+              '', '| input | reference | ' + ' | '.join(modes) + ' |', '|---|---|' + '---|' * len(modes)]
+    shown = list(zip(*[v.get('examples', []) for v in modes.values()]))
+    return lines + [f'| {_cell(row[0][0])} | {_cell(row[0][1])} | ' + ' | '.join(_cell(e[2]) for e in row) + ' |'
+                    for row in shown] + ['']
 
 # %% ../nbs/09_report.ipynb #15640a7f
 def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
@@ -171,13 +217,17 @@ def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
              f"{data.get('task', 'rotten_tomatoes')}, budget {cfg.get('budget')} ({data.get('budget_rows', '?')} "
              f'labelled rows{split}). Config: `config.json`. Wall time per stage below.', '']
     if notes: lines += notes + ['']
-    if 'teacher' in r: lines += teacher_section(r['teacher'])
-    if 'annotate' in r or 'generate' in r:
+    gen = data.get('kind') == 'generation'   # a generation task's own sections for teacher, data and students
+    if 'teacher' in r: lines += (generation_teacher_section if gen else teacher_section)(r['teacher'])
+    if gen and ('annotate' in r or 'generate' in r):
+        lines += generation_synthetic_section(r.get('annotate', {}), r.get('generate', {}))
+    elif 'annotate' in r or 'generate' in r:
         lines += synthetic_section(cfg, r.get('annotate', {}), r.get('generate', {}))
     if 'diversity' in r: lines += diversity_section(r['diversity'])
     if r.get('cluster_agent'): lines += agent_section(r['cluster_agent'])
     if 'information' in r: lines += information_section(r['information'])
-    if r.get('students'): lines += students_section(cfg, r['students'], data.get('test')) + left_out_words(r)
+    if r.get('students') and gen: lines += generation_students_section(cfg, r['students']) + left_out_words(r)
+    elif r.get('students'): lines += students_section(cfg, r['students'], data.get('test')) + left_out_words(r)
     if seconds: lines += time_section(seconds)
     text = '\n'.join(lines) + '\n'
     atomic_write(Path(run)/'report.md', text)

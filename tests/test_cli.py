@@ -36,6 +36,39 @@ def test_headline_grid_with_tiny_models(tmp_path):
     assert (settings['student_epochs'], settings['test_rows']) == (1, 6)
     assert _synthdiv(*args).returncode == 0 and (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines() == rows
 
+def _tiny_generation_config(path, **kw):
+    "A tiny-profile run config small enough for a test: one seed, a few test rows, a small plan."
+    from synthdiv.pipeline import RunConfig
+    RunConfig.tiny(budget=16, seeds=[0], test_rows=6, teacher_test=6, n_annotate=4, n_topics=2, per_topic=3,
+                   agent_rounds=1, info_prompts=2, info_samples=2, **kw).save(path)
+    return path
+
+def test_run_headlines_with_tiny_models(tmp_path):
+    "`synthdiv run --task headlines`: the whole pipeline on a generation task; the report shows outputs by references."
+    cfg = _tiny_generation_config(tmp_path / 'cfg.json')
+    r = _synthdiv('run', '--config', str(cfg), '--task', 'headlines', '--root', str(tmp_path / 'runs'))
+    assert r.returncode == 0, r.stderr[-2000:]
+    run = next((tmp_path / 'runs').iterdir())
+    metrics = json.loads((run / 'metrics.json').read_text())
+    modes = list(metrics['students']['modes'])   # a synthetic mode whose stage kept no row is left out, and said so
+    assert metrics['data']['task'] == 'bbc_headlines' and modes[0] == 'real', modes
+    assert '## Students' in r.stdout and f"| input | reference | {' | '.join(modes)} |" in r.stdout
+    for m in {'real+annotated', 'real+generated'} - set(modes): assert f'{m}: not trained' in r.stdout
+    shown = metrics['students']['modes']['real']['examples']
+    assert len(shown) == 5 and all(f'| {ref} |' in r.stdout for _, ref, _ in shown)   # references beside outputs
+
+def test_run_users_generation_file_with_tiny_models(tmp_path):
+    "`synthdiv run --train FILE --input-col Q --target-col A`: a user's own generation task, end to end."
+    rows = [{'question': f'What is {i} plus {i}?', 'answer': f'It is {2 * i}.'} for i in range(30)]
+    (tmp_path / 'qa.jsonl').write_text(''.join(json.dumps(r) + '\n' for r in rows) + '{"question": "No answer?"}\n')
+    cfg = _tiny_generation_config(tmp_path / 'cfg.json')
+    r = _synthdiv('run', '--config', str(cfg), '--train', str(tmp_path / 'qa.jsonl'), '--input-col', 'question',
+                  '--target-col', 'answer', '--budget', '1.0', '--root', str(tmp_path / 'runs'))
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert '1 rows rejected from the train file' in r.stdout and '| input | reference |' in r.stdout
+    r = _synthdiv('run', '--train', str(tmp_path / 'qa.jsonl'), '--target-col', 'answer', '--labels', 'a,b')
+    assert r.returncode == 2 and 'for a generation task' in r.stderr
+
 def test_cli_keeps_its_promises(tmp_path):
     "Issue 30's CLI traps through the installed command: each refused before any work, leaving no folder; --version."
     r = _synthdiv('--version')
