@@ -24,12 +24,20 @@ compared (a sampling server need not repeat itself). The plain load sends the bo
 newline, top-p 0.95), so tokens per second compare like with like.
 
     python benchmarks/serving.py --llama-cpp GGUF --rows 32 --max-tokens 16 --concurrency 1 2 4 8 16
+
+With `--llama-server BIN` as well, llama.cpp's own server binary (`bash tools/build_llamacpp.sh server`) serves the
+GGUF instead, with `--slots N` parallel slots (continuous batching: several requests decoded together), which is
+what a user who serves a model with llama.cpp runs:
+
+    python benchmarks/serving.py --llama-cpp GGUF --llama-server BIN --slots 4 --rows 32 --max-tokens 16 \
+        --concurrency 1 2 4 8 16
 """
 import argparse, json, os, socket, subprocess, sys, tempfile, threading, time
 from pathlib import Path
-import requests
+import numpy as np, requests
 os.environ.setdefault('SYNTHDIV_PROGRESS', '0')
 import synthdiv.generation as generation
+from synthdiv.core import write_provenance
 from synthdiv.data import RT_TASK
 from synthdiv.fixtures import LocalServer
 from synthdiv.generation import GenerationConfig, PlanConfig, generate, plan_prompts, teacher_prompt
@@ -75,20 +83,26 @@ def synthdiv_run(srv, p, c:int, shard_size:int, in_turn:bool, max_tokens:int=12)
     finally: generation.served_client = real
 
 class LlamaCppServer:
-    "llama-cpp-python's server on a free local port, serving `gguf`, for the length of a `with` block."
-    def __init__(self, gguf:str, threads:int=2):
+    """A llama.cpp server on a free local port, serving `gguf`, for the length of a `with` block: llama-cpp-python's
+    (one request at a time), or llama.cpp's own `llama-server` binary `server_bin` with `slots` parallel slots."""
+    def __init__(self, gguf:str, threads:int=2, server_bin:str|None=None, slots:int=4):
         with socket.socket() as sk: sk.bind(('127.0.0.1', 0)); port = sk.getsockname()[1]
-        self.url = f'http://127.0.0.1:{port}/v1'
-        self.proc = subprocess.Popen([sys.executable, '-m', 'llama_cpp.server', '--model', gguf, '--host', '127.0.0.1',
-                                      '--port', str(port), '--n_ctx', '2048', '--n_threads', str(threads)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url, self.name = f'http://127.0.0.1:{port}/v1', 'llama-cpp-python'
+        cmd = [sys.executable, '-m', 'llama_cpp.server', '--model', gguf, '--host', '127.0.0.1', '--port', str(port),
+               '--n_ctx', '2048', '--n_threads', str(threads)]
+        if server_bin:   # continuous batching over `slots` slots, each with 1,024 tokens of context
+            self.name = f'llama-server --parallel {slots}'
+            cmd = [server_bin, '-m', gguf, '--host', '127.0.0.1', '--port', str(port), '--alias', 'm',
+                   '-c', str(1024 * slots), '--parallel', str(slots), '-t', str(threads), '-tb', str(threads)]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(600):
             try:
                 if requests.get(f'{self.url}/models', timeout=1).ok: return
             except requests.ConnectionError: pass
-            if self.proc.poll() is not None: raise RuntimeError('llama_cpp.server exited: is llama-cpp-python[server] installed?')
+            if self.proc.poll() is not None:
+                raise RuntimeError(f'{self.name} exited: is it installed (tools/build_llamacpp.sh)?')
             time.sleep(0.2)
-        raise RuntimeError('llama_cpp.server did not start in 2 minutes')
+        raise RuntimeError(f'{self.name} did not start in 2 minutes')
     def __enter__(self): return self
     def __exit__(self, *exc): self.proc.terminate(); self.proc.wait(30)
 
@@ -97,20 +111,33 @@ def llama_cpp_rows(a) -> list[dict]:
     rows, p = [], plan(a.rows, True)
     bodies = [{'model': 'm', 'prompt': teacher_prompt(RT_TASK, r), 'max_tokens': a.max_tokens, 'top_p': 0.95,
                'stop': ['\n'], 'temperature': r['temperature'], 'seed': i} for i, r in enumerate(p)]   # as generate asks
-    with LlamaCppServer(a.llama_cpp) as srv:
+    with LlamaCppServer(a.llama_cpp, server_bin=a.llama_server, slots=a.slots) as srv:
         ceiling(srv, bodies[:2], 1)   # warm up: the first requests load the weights into memory
         for c in a.concurrency:
-            secs, tokens = ceiling(srv, bodies, c)
-            row = {'server': 'llama-cpp-python ' + a.llama_cpp.split('/')[-1], 'concurrency': c, 'requests': len(p),
-                   'ceiling_s': round(secs, 2), 'ceiling_tokens_per_s': round(tokens / secs, 1)}
-            secs, _, client = synthdiv_run(srv, p, c, a.shard_size, False, a.max_tokens)
-            row.update(synthdiv_s=round(secs, 2), synthdiv_tokens_per_s=round(client.stats['completion_tokens'] / secs, 1))
+            plain, ours = [], []   # tokens a second of each repeat, the two clients in turn
+            for _ in range(a.repeats):
+                secs, tokens = ceiling(srv, bodies, c)
+                plain.append(tokens / secs)
+                secs, _, client = synthdiv_run(srv, p, c, a.shard_size, False, a.max_tokens)
+                ours.append(client.stats['completion_tokens'] / secs)
+            row = {'server': f"{srv.name} {a.llama_cpp.split('/')[-1]}", 'concurrency': c, 'requests': len(p),
+                   'repeats': a.repeats, 'ceiling_tokens_per_s': round(float(np.median(plain)), 1),
+                   'synthdiv_tokens_per_s': round(float(np.median(ours)), 1),
+                   'each_ceiling': [round(x, 1) for x in plain], 'each_synthdiv': [round(x, 1) for x in ours]}
             row['synthdiv_of_ceiling'] = round(row['synthdiv_tokens_per_s'] / row['ceiling_tokens_per_s'], 3)
             rows.append(row)
             print(json.dumps(row), flush=True)
     return rows
 
+def save(a, rows:list, t0:float):
+    "Write the table and its provenance to `--out` (if given)."
+    if not a.out: return
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps({'args': vars(a) | {'out': str(a.out)}, 'rows': rows}, indent=1) + '\n')
+    write_provenance(a.out.parent, t0, ['python', *sys.argv])
+
 def main():
+    t0 = time.time()
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--rows', type=int, default=512)
     ap.add_argument('--delay', type=float, default=0.1, help='seconds the server holds each request')
@@ -119,11 +146,15 @@ def main():
     ap.add_argument('--schedule', choices=['scheduled', 'constant', 'both'], default='both')
     ap.add_argument('--out', type=Path)
     ap.add_argument('--llama-cpp', help='a GGUF file: measure against llama-cpp-python\'s server instead')
+    ap.add_argument('--llama-server', help="with --llama-cpp: llama.cpp's own llama-server binary serves it instead")
+    ap.add_argument('--slots', type=int, default=4, help='with --llama-server: its parallel slots (--parallel)')
     ap.add_argument('--max-tokens', type=int, default=12)
+    ap.add_argument('--repeats', type=int, default=1,
+                    help='with --llama-cpp: each arm this many times, in turn; the median tokens a second is kept')
     a = ap.parse_args()
     if a.llama_cpp:
         rows = llama_cpp_rows(a)
-        if a.out: a.out.write_text(json.dumps({'args': vars(a) | {'out': str(a.out)}, 'rows': rows}, indent=1) + '\n')
+        save(a, rows, t0)
         return
     rows = []
     for schedule in ([True, False] if a.schedule == 'both' else [a.schedule == 'scheduled']):
@@ -145,7 +176,7 @@ def main():
             del row['texts']
             rows.append(row)
             print(json.dumps(row), flush=True)
-    if a.out: a.out.write_text(json.dumps({'args': vars(a) | {'out': str(a.out)}, 'rows': rows}, indent=1) + '\n')
+    save(a, rows, t0)
 
 if __name__ == '__main__':
     main()

@@ -18,10 +18,13 @@ prompt carries its number, so that one seed still gives each request its own ans
 
     python benchmarks/serving_peers.py [--rows 256] [--delay 0.1] [--concurrency 8 32 128] [--out F]
     python benchmarks/serving_peers.py --llama-cpp GGUF --rows 32 --max-tokens 16 --concurrency 1 4 16
+
+`--llama-server BIN --slots N` (with `--llama-cpp GGUF`): llama.cpp's own `llama-server` serves it with N parallel
+slots instead (`bash tools/build_llamacpp.sh server`).
 """
 import argparse, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
-import requests
+import numpy as np, requests
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from serving import plan, LlamaCppServer   # the same plan and llama.cpp server as benchmarks/serving.py
@@ -65,6 +68,9 @@ def main():
     ap.add_argument('--peers-python', default=os.environ.get('PEERS_PYTHON', '/tmp/peers/bin/python'),
                     help="the Python of the peers' virtual environment")
     ap.add_argument('--llama-cpp', help="a GGUF file: measure against llama-cpp-python's server instead")
+    ap.add_argument('--llama-server', help="with --llama-cpp: llama.cpp's own llama-server binary serves it instead")
+    ap.add_argument('--slots', type=int, default=4, help='with --llama-server: its parallel slots (--parallel)')
+    ap.add_argument('--repeats', type=int, default=1, help='each round of clients this many times; medians are kept')
     ap.add_argument('--out', type=Path)
     a, t0 = ap.parse_args(), time.time()
     reqs = [{'messages': [{'role': 'user', 'content': f'{teacher_prompt(RT_TASK, r)} (review {i + 1})'}],
@@ -76,28 +82,33 @@ def main():
         from transformers import AutoTokenizer
         from synthdiv.llm import smollm2_tokenizer_path
         tok = AutoTokenizer.from_pretrained(smollm2_tokenizer_path())
-    server = LlamaCppServer(a.llama_cpp) if a.llama_cpp else FakeServer(a.delay)
+    server = (LlamaCppServer(a.llama_cpp, server_bin=a.llama_server, slots=a.slots) if a.llama_cpp else
+              FakeServer(a.delay))
     model = 'm' if a.llama_cpp else 'fake'
     rows = []
     with server as srv:
         if a.llama_cpp: run_client('plain', sys.executable, srv.url, model, 1, req_file)   # warm up: load the weights
         for c in a.concurrency:
-            row, got = {'server': 'llama-cpp-python' if a.llama_cpp else f'fake, {a.delay} s a request',
-                        'concurrency': c, 'requests': len(reqs)}, {}
+            row, got = {'server': srv.name if a.llama_cpp else f'fake, {a.delay} s a request',
+                        'concurrency': c, 'requests': len(reqs), 'repeats': a.repeats}, {}
+            for _ in range(a.repeats):   # the clients in turn, the whole round repeated
+                for client in CLIENTS:
+                    python = sys.executable if client in ('plain', 'synthdiv') else a.peers_python
+                    got.setdefault(client, []).append(run_client(client, python, srv.url, model, c, req_file))
             for client in CLIENTS:
-                python = sys.executable if client in ('plain', 'synthdiv') else a.peers_python
-                got[client] = run_client(client, python, srv.url, model, c, req_file)
-                row[f'{client}_s'] = round(got[client]['seconds'], 3)
+                row[f'{client}_s'] = round(float(np.median([g['seconds'] for g in got[client]])), 3)
             if a.llama_cpp:   # sampled answers differ in length: compare tokens a second, counted alike for all
                 for client in CLIENTS:
-                    tokens = sum(len(ids) for ids in tok([t or '' for t in got[client]['texts']])['input_ids'])
-                    row[f'{client}_tokens_per_s'] = round(tokens / got[client]['seconds'], 1)
+                    rates = [sum(len(ids) for ids in tok([t or '' for t in g['texts']])['input_ids']) / g['seconds']
+                             for g in got[client]]
+                    row[f'{client}_tokens_per_s'] = round(float(np.median(rates)), 1)
+                    row[f'{client}_each_tokens_per_s'] = [round(r, 1) for r in rates]
                 for client in CLIENTS[1:]:
                     row[f'{client}_of_ceiling'] = round(row[f'{client}_tokens_per_s'] / row['plain_tokens_per_s'], 3)
             else:
                 for client in CLIENTS[1:]:
                     row[f'{client}_of_ceiling'] = round(row['plain_s'] / row[f'{client}_s'], 3)
-                    row[f'{client}_same_answers'] = got[client]['texts'] == got['plain']['texts']
+                    row[f'{client}_same_answers'] = all(g['texts'] == got['plain'][0]['texts'] for g in got[client])
             rows.append(row)
             print(json.dumps(row), flush=True)
     if a.out:

@@ -3,8 +3,9 @@
 Same model (all-MiniLM-L6-v2 with a fresh classification head, fp32, CPU), same rows (`--rows` Rotten Tomatoes
 training reviews; dev: 100 other training reviews; test: `--test` test reviews), same recipe (AdamW, lr 1e-4, weight
 decay 0.01, linear warm-up over 10% of steps and decay, gradient clipping at 1, batch size 32, inputs cut at 128
-tokens, `--epochs` epochs, dev accuracy after every epoch, the best epoch's weights kept), the same seed. What
-differs is how batches are made and how the best epoch is kept:
+tokens, `--epochs` epochs, dev accuracy after every epoch, the best epoch's weights kept, torch's fused AdamW, which
+is the `Trainer`'s default optimiser), the same seeds. What differs is how batches are made and how the best epoch
+is kept:
 
 - `synthdiv`: `StudentConfig()` as the pipeline uses it: batches of rows of similar length (padding only to the
   longest row of its group), bf16 autocast where the CPU has fast bf16 kernels (`precision='auto'`), the word
@@ -17,14 +18,19 @@ differs is how batches are made and how the best epoch is kept:
 - `Trainer group_by_length`: the same with length-grouped sampling;
 - `Trainer group_by_length bf16`: and `bf16=True`, the closest a `Trainer` user gets to ours.
 
-Printed: seconds for the whole fit (evaluations included), test accuracy of the kept model, and the ratio. synthdiv's
-seconds include loading the model and tokenising; a `Trainer`'s start at `trainer.train()`, so the comparison leans
-towards the `Trainer`.
+Every arm runs once per seed (`--seeds`), the arms interleaved within a seed so that a slow spell of the shared
+machine hits them all. Printed: the median over the seeds of the seconds for the whole fit (evaluations included;
+the median, so one run slowed by another job on the machine does not decide the ratio), its ratio to synthdiv's, and
+the mean test accuracy of the kept model with its sd over seeds. `--summarise FILE` prints the same from a saved `--out`. synthdiv's seconds include loading the
+model and tokenising; a `Trainer`'s start at `trainer.train()`, so the comparison leans towards the `Trainer`.
 
-    python benchmarks/student.py [--rows 512] [--epochs 3] [--test 1066] [--threads 2]
+    python benchmarks/student.py [--rows 512] [--epochs 3] [--test 1066] [--threads 2] [--seeds 0 1 2] [--arms NAME ...] \
+        [--out F]
+    python benchmarks/student.py --summarise F
 """
-import argparse, json, math, os, tempfile, time
+import argparse, json, math, os, sys, tempfile, time
 from dataclasses import replace
+from pathlib import Path
 import numpy as np, torch
 
 def trainer_run(path, train, dev, epochs, seed, group_by_length, bf16=False):
@@ -55,7 +61,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--rows', type=int, default=512); ap.add_argument('--epochs', type=int, default=3)
     ap.add_argument('--test', type=int, default=1066); ap.add_argument('--threads', type=int, default=2)
-    a = ap.parse_args(); torch.set_num_threads(a.threads)
+    ap.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2])
+    ap.add_argument('--out', help='also write the results (JSON) to this file')
+    ap.add_argument('--arms', nargs='+', help='run only these arms (names as printed; default: all)')
+    a, t0 = ap.parse_args(), time.time()
+    torch.set_num_threads(a.threads)
     os.environ.setdefault('SYNTHDIV_PROGRESS', '0')
     from synthdiv.data import RT_TASK, rotten_tomatoes
     from synthdiv.llm import minilm_path
@@ -64,26 +74,46 @@ def main():
     pick = np.random.default_rng(0).permutation(len(rt['train']))
     train, dev = rt['train'].select(pick[:a.rows]), rt['train'].select(pick[a.rows:a.rows + 100])
     test = rt['test'].select(range(a.test))
-    cfg = StudentConfig(epochs=a.epochs, patience=a.epochs + 1, seed=0)
-    results = {}
-    for name, c in [('synthdiv', cfg), ('synthdiv fp32, embeddings trained',
-                                        replace(cfg, precision='fp32', freeze_embeddings=False))]:
-        st = train_student(RT_TASK, train, dev, c)
-        results[name] = {'seconds': st.seconds, 'test_accuracy': evaluate_student(st, RT_TASK, test)['accuracy']}
+    cfg = StudentConfig(epochs=a.epochs, patience=a.epochs + 1)
     gold = np.asarray(test['label'])
+    arms = [('synthdiv', cfg), ('synthdiv fp32, embeddings trained', replace(cfg, precision='fp32',
+                                                                             freeze_embeddings=False))]
     peers = [('Trainer', False, False), ('Trainer group_by_length', True, False),
              ('Trainer group_by_length bf16', True, True)]
-    for name, grouped, bf16 in peers:
-        model, tok, s = trainer_run(minilm_path(), train.select_columns(['text', 'label']), dev.select_columns(
-            ['text', 'label']), a.epochs, 0, grouped, bf16)
-        acc = float((_classifier_proba(model, tok, test['text'], 128).argmax(1) == gold).mean())
-        results[name] = {'seconds': s, 'test_accuracy': acc}
-    print(json.dumps({'rows': a.rows, 'epochs': a.epochs, 'test_rows': a.test, 'threads': a.threads,
-                      'results': results}, indent=1))
-    for name in [n for n in results if n != 'synthdiv']:
-        print(f"{name} / synthdiv seconds: {results[name]['seconds'] / results['synthdiv']['seconds']:.2f}x "
-              f"(test accuracy {results['synthdiv']['test_accuracy']:.3f} vs {results[name]['test_accuracy']:.3f}, "
-              f"SE about {np.sqrt(0.25 / a.test):.3f})")
+    if a.arms:
+        arms, peers = [x for x in arms if x[0] in a.arms], [x for x in peers if x[0] in a.arms]
+    runs = {name: [] for name in [n for n, _ in arms] + [n for n, *_ in peers]}
+    for seed in a.seeds:   # every arm once per seed, arms interleaved so a slow spell of the machine hits them all
+        for name, c in arms:
+            st = train_student(RT_TASK, train, dev, replace(c, seed=seed))
+            runs[name].append({'seed': seed, 'seconds': st.seconds,
+                               'test_accuracy': evaluate_student(st, RT_TASK, test)['accuracy']})
+        for name, grouped, bf16 in peers:
+            model, tok, s = trainer_run(minilm_path(), train.select_columns(['text', 'label']), dev.select_columns(
+                ['text', 'label']), a.epochs, seed, grouped, bf16)
+            acc = float((_classifier_proba(model, tok, test['text'], 128).argmax(1) == gold).mean())
+            runs[name].append({'seed': seed, 'seconds': s, 'test_accuracy': acc})
+    results = {n: {'seconds_median': float(np.median([r['seconds'] for r in runs[n]])), 'runs': runs[n]} for n in runs}
+    found = {'rows': a.rows, 'epochs': a.epochs, 'test_rows': a.test, 'threads': a.threads, 'seeds': a.seeds,
+             'synthdiv_config': cfg.to_dict(), 'results': results}
+    if a.out:
+        from synthdiv.core import save_json, write_provenance
+        save_json(found, a.out)
+        write_provenance(Path(a.out).parent, t0, ['python', *sys.argv], name=f'provenance-{Path(a.out).stem}.json')
+    summarise(found)
+
+def summarise(found:dict):
+    "Print each arm's median seconds over its seeds (robust to a slow spell), its ratio to synthdiv, and accuracy."
+    res, n = found['results'], len(found['seeds'])
+    def acc(name):
+        accs = [r['test_accuracy'] for r in res[name]['runs']]
+        return f"{np.mean(accs):.3f} (sd {np.std(accs, ddof=1) if n > 1 else 0:.3f})"
+    median = lambda name: float(np.median([r['seconds'] for r in res[name]['runs']]))
+    for name in res:
+        ratio = f"; {median(name) / median('synthdiv'):.2f}x synthdiv's" if name != 'synthdiv' else ''
+        print(f"{name}: median {median(name):.1f} s over {n} seeds{ratio}; test accuracy, mean over seeds {acc(name)}")
+    print(f"(one run's test-set SE about {np.sqrt(0.25 / found['test_rows']):.3f})")
 
 if __name__ == '__main__':
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == '--summarise': summarise(json.load(open(sys.argv[2])))
+    else: main()

@@ -4,17 +4,20 @@
 
 # %% ../nbs/10_cli.ipynb #43faa864
 from __future__ import annotations
-import argparse, sys, json
+import argparse, sys, json, dataclasses, fnmatch
 from typing import Sequence
 from pathlib import Path
 import pandas as pd
 import matplotlib.pyplot as plt
+from . import __version__
 from .core import *
 from .data import *
-from .llm import OpenAILM, served_llm, request_stats, requests_line, smollm2_tokenizer_path
+from .llm import OpenAILM, served_llm, request_stats, requests_line, smollm2_tokenizer_path, load_lm
 from .teacher import TeacherConfig, fine_tune, export_teacher
-from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES, dry_run
-from .diversity import diversity_report, model_metrics, LEXICAL, EMBEDDING
+from .generation import (discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES,
+                                 dry_run, prompt_template, plan_fields, write_outputs, push_folder, HUB_FILES,
+                                 NEUTRAL_STYLES, NEUTRAL_PERSONAS)
+from .diversity import diversity_report, compare, model_metrics, LEXICAL, EMBEDDING
 from .llm import gemma3_270m, gemma_installed
 from .cluster_agent import agent_row
 from .report import write_report
@@ -28,12 +31,25 @@ __all__ = ['GENERATE_OUTPUTS', 'COMMANDS', 'parser', 'cmd_run', 'cmd_report', 'o
 
 # %% ../nbs/10_cli.ipynb #33e93a0d
 def _budget(text:str) -> int|float:
-    "A budget flag, as `parse_budget` reads it (argparse shows a bad one as an invalid budget)."
-    return parse_budget(text)
+    "A budget flag, as `parse_budget` reads it: a share in (0, 1] or a whole number of rows (argparse shows a bad one)."
+    b = parse_budget(text)
+    if isinstance(b, float) and b > 1 and b.is_integer(): b = int(b)   # '50.0': fifty rows, not a share
+    if isinstance(b, float) and not 0 < b <= 1: raise ConfigError(f'a share of rows must be in (0, 1], got {text}')
+    if isinstance(b, int) and b < 1: raise ConfigError(f'a number of rows must be at least 1, got {text}')
+    return b
 _budget.__name__ = 'budget'
 
-def _formatter(prog): return argparse.ArgumentDefaultsHelpFormatter(prog, max_help_position=32)
+# %% ../nbs/10_cli.ipynb #aeee4b04
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    "Help that shows each argument's default, where it has one to show (not None, '', [] or an off switch)."
+    def _get_help_string(self, action):
+        d = action.default
+        if d is None or d is False or d is argparse.SUPPRESS or d in ('', []): return action.help
+        return super()._get_help_string(action)
 
+def _formatter(prog): return _Help(prog, max_help_position=32)
+
+# %% ../nbs/10_cli.ipynb #89013293
 def _price(text:str) -> tuple:
     "Two prices, 'IN,OUT' (USD per million prompt and completion tokens)."
     try: prompt, completion = (float(x) for x in text.split(','))
@@ -81,6 +97,51 @@ def _phrases(text:str) -> list[str]:
     if not (out := [s.strip() for s in parts if s.strip()]): raise argparse.ArgumentTypeError(f'no phrases in {text!r}')
     return out
 
+def _template(text:str) -> str:
+    "A template flag: a built-in name, a Jinja template file or template text, checked now (`prompt_template`)."
+    try: prompt_template(text).fields
+    except ConfigError as e: raise argparse.ArgumentTypeError(str(e)) from None   # argparse shows this message
+    return text
+_template.__name__ = 'template'
+
+def _temperature(values:Sequence[float]) -> float|list:
+    "A temperature flag's values: one temperature, or the start and end of a schedule; more are refused."
+    if not 1 <= len(values) <= 2:
+        raise ConfigError(f'--temperature takes one value, or a start and an end; got {len(values)}: {list(values)}')
+    return float(values[0]) if len(values) == 1 else [float(v) for v in values]
+
+def _attribute(text:str) -> tuple[str, list]:
+    "An --attribute flag, NAME=VALUES: the values as `_phrases` reads them ('a;b;c' or a file)."
+    name, eq, values = text.partition('=')
+    if not eq or not name.strip().isidentifier():
+        raise argparse.ArgumentTypeError(f'expected NAME=VALUES, got {text!r}')
+    return name.strip(), _phrases(values)
+_attribute.__name__ = 'attribute'
+
+# %% ../nbs/10_cli.ipynb #5e99c777
+_TEMPLATE_HELP = ('a built-in template (' + ', '.join(TEMPLATES) + '), a Jinja template file, or template text '
+                  '({{ topic }}, {{ style }}, {{ persona }}, {{ examples }}, {{ label }}, ...)')
+_RUN = {f.name: f.default for f in dataclasses.fields(RunConfig) if f.default is not dataclasses.MISSING}
+_RUN_TEMPERATURE = RunConfig().temperature   # the defaults `run` and `generate` share
+
+def _plan_flags(p:argparse.ArgumentParser, defaults:bool):
+    "--template, --n-topics, --per-topic, --temperature, --styles, --personas: the generation plan (`run`, `generate`)."
+    d = (lambda v: v) if defaults else (lambda v: None)   # run: None means the profile's (or --config's) value
+    p.add_argument('--template', type=_template, default=d(_RUN['template']), help=_TEMPLATE_HELP +
+                   ('' if defaults else f" [{_RUN['template']}]"))
+    p.add_argument('--n-topics', type=int, default=d(_RUN['n_topics']), help='T: topics in the plan' +
+                   ('' if defaults else f" [{_RUN['n_topics']}]"))
+    p.add_argument('--per-topic', type=int, default=d(_RUN['per_topic']), help='G: rows written per topic' +
+                   ('' if defaults else f" [{_RUN['per_topic']}]"))
+    p.add_argument('--temperature', type=float, nargs='+', default=d(_RUN_TEMPERATURE), metavar='T',
+                   help='one temperature, or the start and end of a schedule over each topic\'s rows' +
+                   ('' if defaults else f' [{_RUN_TEMPERATURE[0]} {_RUN_TEMPERATURE[1]}]'))
+    p.add_argument('--styles', type=_phrases, help="the plan's styles: 'a;b;c' or a file with one per line "
+                   "[the data's own: movie-review styles for Rotten Tomatoes, neutral ones for other data]")
+    p.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line "
+                   "[the data's own, as for --styles]")
+
+# %% ../nbs/10_cli.ipynb #338a8422
 def _run_parser(sub):
     r = sub.add_parser('run', help='run the whole pipeline into a run folder', formatter_class=_formatter,
         description='Tune a teacher on a labelled budget (Rotten Tomatoes by default, BBC News topics, or your own '
@@ -104,16 +165,17 @@ def _run_parser(sub):
     r.add_argument('--text-col', help='with --train: the text column [text]')
     r.add_argument('--label-col', help='with --train: the label column [label]')
     r.add_argument('--description', help='with --train: one sentence on what the data is')
-    r.add_argument('--styles', type=_phrases, help="the plan's styles: 'a;b;c' or a file with one per line")
-    r.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line")
-    r.add_argument('--teacher-model', help='the base LM: a local model folder or a cached model id [the profile\'s]')
+    _plan_flags(r, defaults=False)
+    r.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
+                   "(read from the local cache offline) [the profile's]")
+    r.add_argument('--teacher-epochs', type=int, help=f"upper bound on the teacher's epochs [{_RUN['teacher_epochs']}]")
     _teacher_server_flags(r)
-    r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained')
-    r.add_argument('--seeds', type=int, nargs='+', help='student seeds')
+    r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained: a logistic '
+                   f"regression on frozen embeddings, or the encoder fine-tuned [{_RUN['student_method']}]")
+    r.add_argument('--seeds', type=int, nargs='+', help='student seeds [0 1 2]')
     r.add_argument('--synthetic-labels', choices=['hard', 'weighted', 'soft'],
                    help="how students use the teacher's labels: its top label, weighted by its confidence, or its "
                         "whole distribution [hard]")
-    r.add_argument('--template', choices=TEMPLATES, help='generation template')
     _judge_flags(r)
 
 # %% ../nbs/10_cli.ipynb #9087450e
@@ -130,15 +192,17 @@ def _grid_parser(sub):
     g.add_argument('--task', choices=['rt', 'headlines'], default='rt', help='sentiment, or BBC headline generation')
     g.add_argument('--budgets', type=_budget, nargs='+', help="shares ('5%%', 0.05) or numbers of rows "
                    '[rt: 1%% 5%% 10%% 100%%; headlines: 100 400]')
-    g.add_argument('--modes', nargs='+', choices=MODES, default=list(MODES))
+    g.add_argument('--modes', nargs='+', choices=MODES, default=list(MODES), help='what students are trained on: '
+                   'real rows only, +annotated, +generated, or both added')
     g.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2],
                    help='draws: each re-draws the budget, re-tunes the teacher and seeds the students')
     g.add_argument('--n-annotate', type=int, default=500, help='inputs the teacher labels per budget')
     g.add_argument('--n-generate', type=int, default=500, help='pairs the teacher writes per budget')
-    g.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs (dev early stopping)')
-    g.add_argument('--profile', choices=sorted(PROFILES), default='default')
+    g.add_argument('--teacher-epochs', type=int, default=3, help="upper bound on the teacher's epochs (dev early "
+                   "stopping; 3, as in the lab book's grids)")
+    g.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     g.add_argument('--student', choices=['frozen', 'finetune'], help='rt: how the students are trained [frozen]')
-    g.add_argument('--template', choices=TEMPLATES, help='rt: generation template [topic_style]')
+    g.add_argument('--template', type=_template, help='rt: ' + _TEMPLATE_HELP + ' [topic_style, as in the lab book]')
     g.add_argument('--student-epochs', type=int, help='headlines: bert2bert student epochs [6]')
     g.add_argument('--test-rows', type=int, help='headlines: test leads each student and teacher is scored on [300]')
     g.add_argument('--teacher-lr', type=float, help="headlines: the teacher's LoRA learning rate [2e-4]")
@@ -153,14 +217,15 @@ def _study_parser(sub):
                     '(bootstrap 90%% '
                     'intervals). Writes OUT/table.csv, OUT/correlations.csv and provenance.json; resumable.')
     s.add_argument('--out', type=Path, default=Path('runs/study'), help='folder of the study (rerun to resume)')
-    s.add_argument('--profile', choices=sorted(PROFILES), default='default')
+    s.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     s.add_argument('--budget', type=_budget, default=0.05, help="the teacher's and students' labelled reviews")
     s.add_argument('--rows', type=int, default=100, help='prompts per plan')
     s.add_argument('--plans', nargs='+', choices=list(study_plans(1)), help='plans to compare [all eight]')
-    s.add_argument('--student', choices=['frozen', 'finetune'], default='frozen')
+    s.add_argument('--student', choices=['frozen', 'finetune'], default='frozen', help='how the students are trained')
     s.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2], help='student seeds')
     s.add_argument('--agent-rounds', type=int, default=10, help='cluster-agent rounds per dataset (0: none)')
-    s.add_argument('--teacher-epochs', type=int, default=3, help='upper bound on teacher epochs')
+    s.add_argument('--teacher-epochs', type=int, default=3, help="upper bound on the teacher's epochs (3, as in the "
+                   'lab book)')
     s.add_argument('--test-rows', type=int, default=0, help='test reviews the students are scored on (0: all)')
 
 # %% ../nbs/10_cli.ipynb #e03fe5a0
@@ -169,29 +234,39 @@ def _generate_parser(sub):
         formatter_class=_formatter,
         description='Read a labelled CSV/TSV/JSONL/Parquet file (bad rows are kept in input_rejected.jsonl with their '
                     'reason), tune a teacher on it (or, with --server, prompt a chat model behind an OpenAI-compatible '
-                    'server), plan prompts over topics found in your texts, generate, filter, and write data.jsonl, '
-                    'rejected.jsonl and a dataset card to --out. Resumable: run the same command again.')
-    g.add_argument('file', type=Path)
+                    'server), plan prompts over topics found in your texts, generate, filter, measure the diversity '
+                    'of what was kept against your rows, and write a Hugging Face dataset to --out: the kept and the '
+                    'rejected rows as Parquet and a dataset card, which load_dataset reads (and JSON-lines copies); '
+                    '--push-to-hub puts it on the Hub. Resumable: run the same command again.')
+    g.add_argument('file', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
     g.add_argument('--out', type=Path, required=True, help='output folder')
     g.add_argument('--labels', required=True, help='comma-separated label names, in id order (e.g. negative,positive)')
-    g.add_argument('--text-col', default='text')
-    g.add_argument('--label-col', default='label')
-    g.add_argument('--description', default='', help='one sentence on what the data is')
-    g.add_argument('--template', choices=TEMPLATES, default='topic_style')
-    g.add_argument('--n-topics', type=int, default=10)
-    g.add_argument('--per-topic', type=int, default=10)
-    g.add_argument('--temperature', type=float, nargs='+', default=[0.7, 1.2], help='one value, or a start and an end')
-    g.add_argument('--epochs', type=int, default=3, help='teacher epochs (upper bound)')
+    g.add_argument('--text-col', default='text', help='the text column')
+    g.add_argument('--label-col', default='label', help='the label column')
+    g.add_argument('--description', default='', help='one sentence on what the data is (chat prompts say it)')
+    _plan_flags(g, defaults=True)
+    g.add_argument('--shots', type=int, default=0, help='labelled rows of your file shown in each prompt as '
+                   '{{ examples }} (of the label asked for, where there are such rows)')
+    g.add_argument('--attribute', type=_attribute, action='append', default=[], metavar='NAME=VALUES',
+                   help="a field of your template and its values, 'a;b;c' or a file with one per line (repeatable)")
+    g.add_argument('--teacher-epochs', '--epochs', type=int, default=_RUN['teacher_epochs'],
+                   help="upper bound on the teacher's epochs")
+    g.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
+                   "(read from the local cache offline) [the profile's]")
     g.add_argument('--server', help='OpenAI-compatible base URL: prompt that model instead of tuning one (several '
                    'replicas of the model: comma-separated URLs, taken in turn)')
-    g.add_argument('--model', default='default', help='model name on the server')
+    g.add_argument('--model', help='the model name on --server (required with it)')
     _server_flags(g, '--server')
     g.add_argument('--dry-run', action='store_true', help='show the first prompts and count the requests, tokens and '
                    'cost of the plan; send nothing, tune nothing')
-    g.add_argument('--profile', choices=sorted(PROFILES), default='default')
+    g.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     g.add_argument('--overwrite', action='store_true',
                    help='write into a non-empty --out that synthdiv did not make (its files of the same names are '
                         'replaced; the input file never is)')
+    g.add_argument('--push-to-hub', metavar='REPO', help='then upload the dataset and its card to this Hugging Face '
+                   'dataset repo (e.g. me/synthetic-tickets; the token as huggingface_hub finds it)')
+    g.add_argument('--private', action='store_true', help='with --push-to-hub: make a new repo private')
+    g.add_argument('--license', default='other', help="the dataset card's license (a Hub license id, e.g. cc-by-4.0)")
 
 # %% ../nbs/10_cli.ipynb #21bbb14b
 def _diversity_parser(sub):
@@ -199,22 +274,22 @@ def _diversity_parser(sub):
         description='Every classic diversity metric of the texts in a CSV/TSV/JSONL/Parquet file; rows whose text is '
                     'missing or not text are left out and counted. With --judge-server and --judge-model, also the '
                     'cluster-agent score (Chen et al. 2024) from a judge behind an OpenAI-compatible server.')
-    d.add_argument('file', type=Path)
-    d.add_argument('--text-col', default='text')
+    d.add_argument('file', type=Path, help='the texts (CSV, TSV, JSONL, Parquet, a saved dataset)')
+    d.add_argument('--text-col', default='text', help='the text column')
     d.add_argument('--embeddings', action='store_true', help="also the embedding metrics (the profile's embedder)")
     d.add_argument('--perplexity', action='store_true', help="also context length and perplexity under the profile's "
                    'base LM (SmolLM2), and the perplexity gap to Gemma-3-270M when its optional package is installed')
-    d.add_argument('--size', type=int, help='bootstrap subset size')
-    d.add_argument('--repeats', type=int, default=1, help='bootstrap subsets')
+    d.add_argument('--size', type=int, help='score random subsets of this many texts [all of them, once]')
+    d.add_argument('--repeats', type=int, default=1, help='how many such subsets (their spread is the std column)')
     d.add_argument('--out', type=Path, help='write the table here (.csv or .json)')
-    d.add_argument('--profile', choices=sorted(PROFILES), default='default')
+    d.add_argument('--profile', choices=sorted(PROFILES), default='default', help='the models and their sizes')
     _judge_flags(d)
     d.add_argument('--agent-rounds', type=int, default=20, help='cluster-agent clustering rounds')
     d.add_argument('--agent-k', type=int, default=10, help='texts per round')
 
 def _report_parser(sub):
-    rp = sub.add_parser('report', help="rewrite and print a run folder's report")
-    rp.add_argument('run', type=Path)
+    rp = sub.add_parser('report', help="rewrite and print a run folder's report", formatter_class=_formatter)
+    rp.add_argument('run', type=Path, help='a run folder (synthdiv run wrote it)')
 
 def _export_parser(sub):
     ex = sub.add_parser('export-teacher', help="write a run's tuned teacher as a folder vLLM serves (and llama.cpp "
@@ -230,6 +305,8 @@ _EXAMPLES = '''Examples:
   synthdiv grid --task headlines     # the same for BBC headline generation (bert2bert students, chrF)
   synthdiv study --rows 200          # which diversity score predicts student accuracy
   synthdiv diversity my_texts.csv    # diversity metrics of a file
+  synthdiv generate mine.csv --labels neg,pos --out gen --template my_prompt.j2 --shots 3  # your own prompt
+  synthdiv generate mine.csv --labels neg,pos --out gen --server URL --model NAME --push-to-hub me/data
   synthdiv report runs/20261122-...  # print a run's report
   synthdiv run --dry-run             # the first prompts of the run's plan, its requests and tokens; nothing run
   synthdiv export-teacher runs/20261122-... teacher  # a run's tuned teacher as a folder vLLM serves'''
@@ -239,6 +316,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='synthdiv', formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EXAMPLES,
         description='synthdiv: synthetic data for language models, with diversity controls, diversity metrics, '
                     'information gain and students.')
+    p.add_argument('--version', action='version', version=f'%(prog)s {__version__}')
     sub = p.add_subparsers(dest='command', metavar='COMMAND')
     for add in (_run_parser, _grid_parser, _study_parser, _generate_parser, _diversity_parser, _report_parser,
                 _export_parser): add(sub)
@@ -246,12 +324,25 @@ def parser() -> argparse.ArgumentParser:
 
 _parser = parser   # the old private name
 
+# %% ../nbs/10_cli.ipynb #a5d0b862
+def _given_flags(a, command:str, besides:Sequence[str]=()) -> list[str]:
+    "The flags of `command` given other values than their defaults (but those in `besides`), as --names."
+    defaults = vars(parser().parse_args([command]))
+    return ['--' + k.replace('_', '-') for k, v in vars(a).items() if k not in besides and v != defaults.get(k)]
+
 # %% ../nbs/10_cli.ipynb #a2cd4bb1
+def _schedule(t) -> list:
+    "A temperature as `RunConfig` keeps it: a start and an end (the same twice for one temperature)."
+    return [t, t] if isinstance(t, float) else t
+
+# %% ../nbs/10_cli.ipynb #b94c3cbf
 def _run_config(a) -> RunConfig:
     "The config of `synthdiv run`: the resumed folder's, or the profile's (or --config's) with the flags given."
     if a.resume:
         if not (a.resume/'config.json').exists():
             raise ConfigError(f'{a.resume} is not a synthdiv run folder (no config.json)')
+        given = _given_flags(a, 'run', ('resume', 'root'))
+        if given: raise ConfigError(f"--resume finishes a run with its own config.json: leave out {', '.join(given)}")
         return RunConfig.load(a.resume/'config.json')
     cfg = RunConfig.load(a.config) if a.config else RunConfig.for_profile(a.profile)
     if a.train is None and any(v is not None for v in (a.labels, a.unlabelled, a.test, a.text_col, a.label_col,
@@ -266,6 +357,8 @@ def _run_config(a) -> RunConfig:
                  'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
                  'budget': 1.0 if a.budget is None else a.budget}
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
+             'n_topics': a.n_topics, 'per_topic': a.per_topic, 'teacher_epochs': a.teacher_epochs,
+             'temperature': None if a.temperature is None else _schedule(_temperature(a.temperature)),
              'judge_server': a.judge_server, 'judge_model': a.judge_model, 'data': a.data, 'styles': a.styles,
              'judge_timeout': a.timeout, 'judge_retries': a.max_retries, 'judge_rpm': a.rpm, 'judge_tpm': a.tpm,
              'judge_price': list(a.price) if a.price else None,
@@ -305,8 +398,7 @@ def _user_task(a) -> Task:
 def _user_rows(a, task:Task) -> Dataset:
     "The valid rows of the user's file; the rejected ones are written to OUT/input_rejected.jsonl."
     valid, rejected = validate_rows(a.file, task, a.text_col, a.label_col)
-    rejected.to_json(str(a.out/'input_rejected.jsonl'))
-    kept = a.out/'input_rejected.jsonl'
+    kept = atomic_write(a.out/'input_rejected.jsonl', ''.join(to_json(r) + '\n' for r in rejected))
     print(f'{a.file}: {len(valid)} valid rows, {len(rejected)} rejected (kept with reasons in {kept})')
     if len(valid) < 4: raise DataError(f'need at least 4 valid rows to learn from, found {len(valid)}', file=a.file)
     if task.kind == 'classification': require_every_label(valid, task, a.file, a.label_col)
@@ -318,19 +410,21 @@ def _generator(a, task:Task, valid:Dataset):
     if a.server: return served_llm(a.server, a.model, **_client_options(a)), GenerationConfig(render='chat')
     prof = get_profile(a.profile)
     split = valid.train_test_split(test_size=max(2, len(valid) // 10), seed=0)
-    tcfg = TeacherConfig(epochs=a.epochs, lr=prof.teacher_lr)
-    return fine_tune(prof.load_llm(), task, split['train'], split['test'], tcfg, batch_size=64), GenerationConfig()
+    tcfg = TeacherConfig(epochs=a.teacher_epochs, lr=prof.teacher_lr)
+    base = load_lm(a.teacher_model) if a.teacher_model else prof.load_llm()
+    return fine_tune(base, task, split['train'], split['test'], tcfg, batch_size=64), GenerationConfig()
 
 # %% ../nbs/10_cli.ipynb #bcc6b7b7
-GENERATE_OUTPUTS = ('data.jsonl', 'rejected.jsonl', 'summary.json', 'README.md', 'manifest.json',
-                    'input_rejected.jsonl', 'shards', 'dataset', '.synthdiv')   # what `generate` writes into --out
+GENERATE_OUTPUTS = ('data.jsonl', 'rejected.jsonl', 'data-*.parquet', 'rejected-*.parquet', 'summary.json', 'README.md',
+                    'manifest.json', 'input_rejected.jsonl', 'shards', 'dataset', '.synthdiv')   # generate's files
 
 def output_folder(out:Path, inputs:Sequence[Path]=(), overwrite:bool=False) -> Path:
     "Make (or reuse) the output folder `out`, refusing any use of it that could destroy a file synthdiv did not write."
     out = Path(out)
     if out.exists() and not out.is_dir(): raise ConfigError(f'--out {out} is a file, not a folder')
     for f in map(Path, inputs):
-        hit = [n for n in GENERATE_OUTPUTS if (out/n).resolve() in (f.resolve(), *f.resolve().parents)]
+        hit = [n for n in GENERATE_OUTPUTS for p in (f.resolve(), *f.resolve().parents)
+               if p.parent == out.resolve() and fnmatch.fnmatch(p.name, n)]
         if hit: raise ConfigError(f'--out {out}: its output {hit[0]} would overwrite the input {f}; choose another '
                                   'folder')
     ours = (out/'.synthdiv').exists() or (out/'manifest.json').exists()
@@ -361,23 +455,46 @@ def _print_dry_run(d:dict, nothing:str) -> int:
     print(f'dry run: nothing was {nothing}')
     return 0
 
+# %% ../nbs/10_cli.ipynb #35f2b8c2
+def _checked_plan(a) -> PlanConfig:
+    "The plan's config from the flags, every part of it checked before anything is read, written or tuned."
+    if bool(a.server) != bool(a.model): raise ConfigError('--server and --model go together: give both or neither')
+    if a.server and a.teacher_model: raise ConfigError('--teacher-model is the base of a tuned teacher; with --server '
+                                                       'the served model writes the rows')
+    pcfg = PlanConfig(a.template, a.n_topics, a.per_topic, temperature=_temperature(a.temperature), shots=a.shots)
+    plan_fields(prompt_template(pcfg.template), dict(a.attribute), pcfg.shots)   # every field it names is filled
+    return pcfg
+
+def _plan(a, task:Task, pcfg:PlanConfig, valid:Dataset) -> list[dict]:
+    "The plan over topics found in the valid rows (when the template names a topic), with the styles and personas."
+    topics = ()
+    if plan_fields(prompt_template(pcfg.template), dict(a.attribute), pcfg.shots) & {'topic', 'topics'}:
+        try: topics = discover_topics(valid['text'], k=max(2, min(20, len(valid) // 5)), seed=0).names
+        except ValueError as e:
+            raise DataError(f'could not find topics in the texts ({e}); use --template label', file=a.file,
+                            field=a.text_col)
+    return plan_prompts(task, pcfg, topics, a.styles or NEUTRAL_STYLES, a.personas or NEUTRAL_PERSONAS,
+                        examples=valid, attributes=dict(a.attribute))
+
+# %% ../nbs/10_cli.ipynb #4f036bc6
 def cmd_generate(a) -> int:
-    "`synthdiv generate FILE`: rows generated by a teacher tuned on the file (or a served model)."
-    task = _user_task(a)
+    "`synthdiv generate FILE`: rows generated by a teacher tuned on the file (or a served model), as a dataset."
+    task, pcfg = _user_task(a), _checked_plan(a)
     output_folder(a.out, [a.file], a.overwrite)
     valid = _user_rows(a, task)
-    try: topics = discover_topics(valid['text'], k=max(2, min(20, len(valid) // 5)), seed=0)
-    except ValueError as e:
-        raise DataError(f'could not find topics in the texts ({e}); use --template label', file=a.file,
-                        field=a.text_col)
-    t = a.temperature[0] if len(a.temperature) == 1 else a.temperature[:2]
-    plan = plan_prompts(task, PlanConfig(a.template, a.n_topics, a.per_topic, temperature=t), topics.names)
+    plan = _plan(a, task, pcfg, valid)
     if a.dry_run: return _dry_run(a, task, plan, valid)
     llm, gcfg = _generator(a, task, valid)
     res = generate(llm, task, plan, a.out, gcfg, real_texts=valid['text'])
+    size = min(len(valid), len(res.data), 2000)   # diversity is measured on corpora of the same size
+    table = compare({'real': valid['text'], 'synthetic': res.data['text']}, metrics=LEXICAL, size=size) \
+        if size >= 2 else None
+    write_outputs(res, task, a.out, table, license=a.license, source_datasets=[a.file.name])
     print(json.dumps(res.counts))
     if res.config.get('requests'): print(requests_line(res.config['requests']))
-    print(f'written: {a.out}/data.jsonl, {a.out}/rejected.jsonl, {a.out}/README.md')
+    print(f"written: {a.out} ({', '.join(p.name for f in HUB_FILES for p in sorted(a.out.glob(f)))}: load_dataset "
+          'reads it)')
+    if a.push_to_hub: print(f'pushed: {push_folder(a.out, a.push_to_hub, private=a.private or None)}')
     return 0
 
 # %% ../nbs/10_cli.ipynb #8180ff3c

@@ -18,7 +18,8 @@ __all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'MODEL', 'BASELINES
            'homogenization', 'homogenization_sampled', 'text_lengths', 'context_length', 'model_key', 'corpus_nll',
            'perplexity', 'perplexity_gap', 'model_metrics', 'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi',
            'ngram_vendi', 'kmeans_score', 'bounded_homogenization', 'diversity_report', 'compare', 'plot_report',
-           'topic_ladder', 'ordering_quality']
+           'topic_ladder', 'ordering_quality', 'embedding_map', 'nearest_real', 'plot_nearest', 'render_nearest',
+           'browse_nearest']
 
 # %% ../nbs/05_diversity.ipynb #b18dedca
 class NgramIndex:
@@ -238,7 +239,7 @@ def homogenization(texts:Sequence[str], block:int=64, show_progress:bool=True) -
     order = np.argsort([len(t) for t in toks], kind='stable')
     ids, L, vocab = _padded_ids([toks[i] for i in order])
     total = 0.0
-    for s in progress(range(0, n, block), desc='homogenization', unit='block', disable=not show_progress):
+    for s in progress(range(0, n, block), desc='homogenization', unit='block', disable=not show_progress, delay=1):
         e = min(n, s + block)
         f = _pair_f(lcs_lengths(ids[s:e], L[s:e], ids[s:], L[s:], vocab), L[s:e, None], L[None, s:])
         total += f[np.arange(s, e)[:, None] < np.arange(s, n)[None, :]].sum()   # each unordered pair once
@@ -263,9 +264,13 @@ def homogenization_sampled(texts:Sequence[str], pairs:int=20_000, seed:int=0) ->
 
 # %% ../nbs/05_diversity.ipynb #c0d1e2f3
 def _fingerprint(model) -> str:
-    "A content hash of a model's weights (its first parameter, the token embedding table), for cache keys."
+    "A content hash of a model's weights (its token embedding table) and, for a sentence embedder, of how it pools."
     w = next(model.parameters()).detach().cpu().numpy()
-    return type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16]
+    key = type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16]
+    if not hasattr(model, '__iter__'): return key   # a language model: its weights alone
+    heads = [(type(m).__name__, m.get_config_dict() if hasattr(m, 'get_config_dict') else {}) for m in list(model)[1:]]
+    usual = [(n, c.get('pooling_mode', 'mean')) for n, c in heads] == [('Pooling', 'mean'), ('Normalize', 'mean')]
+    return key + ('' if usual else ':' + stable_hash(heads, 8))   # mean pooling + normalising: the keys of before
 
 def _npy_bytes(a:np.ndarray) -> bytes:
     buf = io.BytesIO()
@@ -327,16 +332,16 @@ def bf16_supported() -> bool:
 
 # %% ../nbs/05_diversity.ipynb #785b8afb
 def _encode_sorted(model, texts:Sequence[str], token_budget:int=4096, bf16:bool=False) -> np.ndarray:
-    "Mean-pooled, L2-normalised sentence-transformers embeddings, batched by token budget in token-length order."
+    "L2-normalised embeddings through the model's own modules, batched by token budget in token-length order."
     import torch
     if bf16:
         with torch.autocast('cpu', dtype=torch.bfloat16): return _encode_sorted(model, texts, token_budget)
-    tok, body = model.tokenizer, model[0].auto_model.eval()
-    enc = tok(list(texts), truncation=True, max_length=model.max_seq_length)['input_ids']
+    enc = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)['input_ids']
     lengths = np.array([len(x) for x in enc])
     order = np.argsort(-lengths, kind='stable')
-    out, i = np.zeros((len(enc), body.config.hidden_size), np.float32), 0
-    with torch.inference_mode():
+    dim = (getattr(model, 'get_embedding_dimension', None) or model.get_sentence_embedding_dimension)()   # v6, v5
+    out, i = np.zeros((len(enc), dim), np.float32), 0
+    with torch.inference_mode(), progress(total=len(enc), desc='embed', unit='text') as bar:
         while i < len(order):
             width = int(lengths[order[i]])
             batch = order[i:i + max(1, token_budget // max(width, 1))]
@@ -346,10 +351,9 @@ def _encode_sorted(model, texts:Sequence[str], token_budget:int=4096, bf16:bool=
             for r, j in enumerate(batch):
                 ids[r, :lengths[j]] = torch.tensor(enc[j])
                 mask[r, :lengths[j]] = 1
-            ids, mask = ids.to(body.device), mask.to(body.device)
-            hidden = body(input_ids=ids, attention_mask=mask).last_hidden_state
-            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdim=True)
-            out[batch] = torch.nn.functional.normalize(pooled.float(), dim=-1).cpu().numpy()
+            feats = model.eval()({'input_ids': ids.to(model.device), 'attention_mask': mask.to(model.device)})
+            out[batch] = torch.nn.functional.normalize(feats['sentence_embedding'].float(), dim=-1).cpu().numpy()
+            bar.update(len(batch))
     return out
 
 # %% ../nbs/05_diversity.ipynb #db8983ae
@@ -468,7 +472,7 @@ def bounded_homogenization(texts:Sequence[str], max_tokens:int=HOMOGENIZATION_TO
     if cells > max_cells:
         value, se = homogenization_sampled(texts)
         notes.append(f'estimated from 20,000 random pairs (SE {se:.4f}): the exact mean needs {cells:.1e} LCS cells')
-    else: value = homogenization(texts, show_progress=False)
+    else: value = homogenization(texts)   # a bar with rate and ETA: the exact mean can take minutes
     return value, '; '.join(notes)
 
 # %% ../nbs/05_diversity.ipynb #10801b5f
@@ -523,7 +527,7 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
         whole = size == len(texts) and repeats == 1
         idx = np.arange(len(texts)) if whole else np.sort(g.choice(len(texts), size, replace=False))
         sub, X = [texts[i] for i in idx], (X_all[idx] if X_all is not None else None)
-        for m in metrics:
+        for m in progress(metrics, desc='diversity metrics', unit='metric', delay=1, disable=repeats > 1):
             v = _metric(m, sub, X, {k: a[idx] for k, a in per_text.items()}, kmeans_k)
             v, note = v if isinstance(v, tuple) else (v, '')   # a bounded metric says what it cut or sampled
             values[m].append(v)
@@ -580,3 +584,80 @@ def ordering_quality(table:pd.DataFrame) -> pd.DataFrame:
         sign = 1 if t.higher_is_more_diverse.iloc[0] else -1
         rows.append({'metric': m, 'spearman_rho': float(spearmanr(t.corpus.astype(int), sign * t['mean']).statistic)})
     return pd.DataFrame(rows).sort_values('spearman_rho', ascending=False, ignore_index=True)
+
+# %% ../nbs/05_diversity.ipynb #c34876ba
+def _embedded(corpora:dict, embedder=None) -> list[np.ndarray]:
+    "The normalised embeddings of each named corpus (`embed`, cached), in order."
+    return [embed(list(t)) if embedder is None else embed(list(t), embedder) for t in corpora.values()]
+
+def embedding_map(corpora:dict, # name -> texts, e.g. {'real': ..., 'synthetic': ...}
+                  labels:dict|None=None, # name -> one label per text: a second panel coloured by label
+                  embedder=None, # a SentenceTransformer (default: all-MiniLM-L6-v2)
+                  seed:int=0):
+    "A 2-D map (PCA) of the embeddings of several corpora, coloured by corpus and, with `labels`, by label."
+    import matplotlib.pyplot as plt
+    from sklearn.decomposition import PCA
+    X = _embedded(corpora, embedder)
+    pca = PCA(2, svd_solver='full', random_state=seed).fit(np.vstack(X))
+    xy, marks = [pca.transform(x) for x in X], dict(zip(corpora, 'o^sDvP*'))
+    fig, axes = plt.subplots(1, 2 if labels else 1, figsize=(11 if labels else 5.5, 4.5), squeeze=False)
+    for name, p in zip(corpora, xy):
+        axes[0, 0].scatter(p[:, 0], p[:, 1], s=12, alpha=.6, marker=marks[name], label=f'{name} ({len(p)})')
+    if labels:
+        names = sorted({str(y) for ys in labels.values() for y in ys})
+        colour = dict(zip(names, plt.get_cmap('tab10').colors))
+        for name, p in zip(corpora, xy):
+            ys = [str(y) for y in labels.get(name, [])]
+            for y in dict.fromkeys(ys):
+                at = [i for i, v in enumerate(ys) if v == y]
+                axes[0, 1].scatter(p[at, 0], p[at, 1], s=12, alpha=.6, marker=marks[name], color=colour[y],
+                                   label=f'{name}: {y}')
+    for ax, title in zip(axes.flat, ('by corpus', 'by label')):
+        ax.set(xlabel=f'PC1 ({pca.explained_variance_ratio_[0]:.0%})', title=title,
+               ylabel=f'PC2 ({pca.explained_variance_ratio_[1]:.0%})')
+        ax.legend(fontsize=7, markerscale=1.5)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/05_diversity.ipynb #5dfd11a0
+def nearest_real(synthetic:Sequence[str], real:Sequence[str], embedder=None, k:int=3,
+                 chunk:int=1024) -> tuple[np.ndarray, np.ndarray]:
+    "The `k` real texts nearest to each synthetic text by embedding cosine, nearest first: (indices, similarities)."
+    S, R = _embedded({'synthetic': synthetic, 'real': real}, embedder)
+    k = min(k, len(R))
+    idx, sim = np.zeros((len(S), k), int), np.zeros((len(S), k))
+    for a in progress(range(0, len(S), chunk), desc='nearest real', unit='chunk', delay=1):
+        s = S[a:a + chunk] @ R.T
+        top = np.argsort(-s, axis=1, kind='stable')[:, :k]
+        idx[a:a + chunk], sim[a:a + chunk] = top, np.take_along_axis(s, top, 1)
+    return idx, sim
+
+# %% ../nbs/05_diversity.ipynb #c961cad3
+def plot_nearest(similarities:dict, ax=None):
+    "Histograms of nearest-neighbour similarities, one per name (e.g. synthetic to real, real to other real)."
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(6, 3))[1]
+    bins = np.linspace(min(float(np.min(s)) for s in similarities.values()), 1, 30)
+    for name, s in similarities.items():
+        ax.hist(s, bins=bins, alpha=.55, label=f'{name} (median {np.median(s):.2f})')
+    ax.set(xlabel='cosine similarity to the nearest real text', ylabel='texts')
+    ax.legend(fontsize=8)
+    return ax
+
+# %% ../nbs/05_diversity.ipynb #cb2b2b56
+def render_nearest(synthetic:Sequence[str], real:Sequence[str], idx:np.ndarray, sim:np.ndarray, i:int) -> str:
+    "Synthetic row `i` and its nearest real rows with their similarity, as HTML."
+    import html
+    near = ''.join(f'<li><code>{s:.3f}</code> {html.escape(str(real[j]))}</li>' for j, s in zip(idx[i], sim[i]))
+    return f'<p><b>synthetic {i}</b>: {html.escape(str(synthetic[i]))}</p><p>nearest real rows:</p><ol>{near}</ol>'
+
+def browse_nearest(synthetic:Sequence[str], real:Sequence[str], embedder=None, k:int=3):
+    "An ipywidgets browser over the synthetic rows, each with its `k` nearest real rows and their similarity."
+    import ipywidgets as W
+    synthetic, real = list(synthetic), list(real)
+    idx, sim = nearest_real(synthetic, real, embedder, k)
+    out = W.HTML(render_nearest(synthetic, real, idx, sim, 0))
+    slider = W.IntSlider(0, 0, max(len(synthetic) - 1, 0), description='synthetic')
+    slider.observe(lambda change: setattr(out, 'value', render_nearest(synthetic, real, idx, sim, change['new'])),
+                   names='value')
+    return W.VBox([slider, out])

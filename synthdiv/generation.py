@@ -4,8 +4,9 @@
 
 # %% ../nbs/04_generation.ipynb #a599b40a
 from __future__ import annotations
-import re, warnings, functools
-from dataclasses import dataclass, field, InitVar
+import os, re, warnings, functools, tempfile, hashlib
+import jinja2, jinja2.meta, jinja2.sandbox
+from dataclasses import dataclass, field, InitVar, replace
 from pathlib import Path
 from typing import Callable, Sequence
 import numpy as np
@@ -17,11 +18,13 @@ from .llm import *
 from .formats import *
 
 # %% auto #0
-__all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'TEMPLATES', 'run_sharded', 'synthetic_features',
-           'annotate', 'Topics', 'discover_topics', 'PlanConfig', 'plan_prompts', 'teacher_prompt', 'chat_prompt',
-           'parse_output', 'normalise_text', 'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity',
-           'GenerationConfig', 'render_prompt', 'SyntheticData', 'plan_summary', 'dataset_card', 'write_outputs',
-           'generate', 'dry_run', 'check_labels']
+__all__ = ['STYLES', 'PERSONAS', 'NEUTRAL_STYLES', 'NEUTRAL_PERSONAS', 'CHEN_TEMPLATES', 'TEMPLATES', 'TASK_FIELDS',
+           'PLAN_FIELDS', 'HUB_FILES', 'COLUMN_NOTES', 'run_sharded', 'synthetic_features', 'annotate', 'Topics',
+           'discover_topics', 'PromptTemplate', 'prompt_template', 'plan_fields', 'PlanConfig', 'plan_prompts',
+           'teacher_prompt', 'row_template', 'prompt_fields', 'chat_prompt', 'parse_output', 'normalise_text',
+           'max_similarity', 'FilterConfig', 'filter_rows', 'label_fidelity', 'GenerationConfig', 'render_prompt',
+           'SyntheticData', 'plan_summary', 'card_metadata', 'dataset_card', 'write_outputs', 'generate',
+           'render_rejected', 'browse_rejected', 'push_folder', 'dry_run', 'check_labels']
 
 # %% ../nbs/04_generation.ipynb #b96a415e
 def _read_jsonl(path:Path) -> list[dict]:
@@ -173,22 +176,85 @@ NEUTRAL_PERSONAS = ['an expert in the field', 'a newcomer to the subject', 'a bu
                     'a journalist', 'a retired person', 'someone writing in a second language', 'a teenager']
 
 # %% ../nbs/04_generation.ipynb #e3dda9c6
-TEMPLATES = ('label', 'topic', 'topic_style', 'topic_style_persona', 'multi_topic_style_persona')
+_ASK = ("Write one new {{ input_name|lower }} for this data set: {{ description }}\n"
+        "{% if examples %}Examples from the data set:\n{{ examples }}\n{% endif %}"
+        "{% if label is not none %}Its {{ output_name|lower }} must be: {{ label }}.\n{% endif %}")
+_ANSWER = ("{% if format == 'joint' %}Answer in two lines: '{{ input_name }}: ...' then '{{ output_name }}: ...'."
+           "{% else %}Answer with the {{ input_name|lower }} only.{% endif %}")
+_MULTI = "{% if '; ' in topics %}Combine some of these topics: {% else %}Topic: {% endif %}{{ topics }}.\n"
+
+CHEN_TEMPLATES = {   # the prompt templates of Chen et al. (2024), as Jinja texts
+    'label': _ASK + _ANSWER,
+    'topic': _ASK + 'Topic: {{ topic }}.\n' + _ANSWER,
+    'topic_style': _ASK + 'Topic: {{ topic }}.\nWrite it as {{ style }}.\n' + _ANSWER,
+    'topic_style_persona': (_ASK + 'Topic: {{ topic }}.\nWrite it as {{ style }}.\nWrite it for {{ persona }}.\n'
+                            + _ANSWER),
+    'multi_topic_style_persona': _ASK + _MULTI + 'Write it as {{ style }}.\nWrite it for {{ persona }}.\n' + _ANSWER}
+TEMPLATES = dict(CHEN_TEMPLATES)   # every template known by name: add yours with TEMPLATES['name'] = '...'
+
+
+# %% ../nbs/04_generation.ipynb #790775d0
+@functools.lru_cache(maxsize=256)
+def _compiled(text:str) -> tuple:
+    "The parsed and compiled Jinja template of `text` (sandboxed, strict about missing fields), once per text."
+    env = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    try: return env.parse(text), env.from_string(text)
+    except jinja2.TemplateSyntaxError as e:
+        raise ConfigError(f'prompt template, line {e.lineno}: {e.message}') from None
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    "A prompt written as a Jinja template over named fields (`{{ topic }}`, `{% if style %}...{% endif %}`)."
+    text: str             # the Jinja text
+    name: str = 'custom'  # what the `template` column of the generated rows says
+    @property
+    def fields(self) -> set: return jinja2.meta.find_undeclared_variables(_compiled(self.text)[0])
+    def render(self, **values) -> str:
+        try: return _compiled(self.text)[1].render(**values)
+        except jinja2.UndefinedError as e: raise ConfigError(f'template {self.name!r}: {e.message}') from None
+
+# %% ../nbs/04_generation.ipynb #8c5290cb
+def prompt_template(spec) -> PromptTemplate:
+    "The template `spec` stands for: a `PromptTemplate`, a name in `TEMPLATES`, a template file, or template text."
+    if isinstance(spec, PromptTemplate): return spec
+    if not isinstance(spec, str) or not spec.strip():
+        raise ConfigError(f'a template is a name, a file or text, not {spec!r}')
+    if spec in TEMPLATES: return PromptTemplate(TEMPLATES[spec], spec)
+    if '{{' in spec or '{%' in spec: return PromptTemplate(spec)
+    p = Path(spec).expanduser()
+    if p.is_file(): return PromptTemplate(p.read_text(encoding='utf-8').removesuffix('\n'), p.stem)
+    raise ConfigError(f"template {spec!r} is not one of {list(TEMPLATES)}, nor a template file, nor template text "
+                      "(with {{ fields }})")
+
+# %% ../nbs/04_generation.ipynb #8badc89b
+TASK_FIELDS = ('label', 'labels', 'input_name', 'output_name', 'description', 'format')   # given by the task
+PLAN_FIELDS = ('topic', 'topics', 'style', 'persona', 'examples')   # drawn by the plan
+
+def plan_fields(template:PromptTemplate, attributes:dict|None=None, shots:int=0) -> set:
+    "The fields of `template` a plan draws (plan fields and attributes); an error for any nobody fills."
+    known = set(TASK_FIELDS) | set(PLAN_FIELDS) | set(attributes or {})
+    unknown = sorted(template.fields - known)
+    if unknown: raise ConfigError(f'template {template.name!r} names {unknown}, which nothing fills: the task gives '
+                                  f'{list(TASK_FIELDS)}, the plan {list(PLAN_FIELDS)}; give the others as attributes')
+    if shots and 'examples' not in template.fields:
+        raise ConfigError(f'shots={shots}, but template {template.name!r} shows no {{{{ examples }}}}')
+    return template.fields - set(TASK_FIELDS)
 
 # %% ../nbs/04_generation.ipynb #3f11e896
 @dataclass
 class PlanConfig(Config):
     "A prompt plan: which template, how many topics and generations per topic, labels and temperature."
-    template: str = 'topic'        # one of TEMPLATES
+    template: str = 'topic'        # a name in TEMPLATES, a template file, or template text
     n_topics: int = 10             # T: topics used
     per_topic: int = 10            # G: generations per topic
     labels: object = 'balanced'    # 'balanced' or a list of weights, one per label
     temperature: object = 1.0      # a number, or [start, end] across each topic's generations
     topics_per_prompt: int = 3     # topics offered by the multi-topic template
     seed: int = 0
+    shots: int = 0                 # labelled rows of your own shown as `{{ examples }}` in each prompt
     def __post_init__(self):
-        if self.template not in TEMPLATES:
-            raise ConfigError(f"template must be one of {TEMPLATES}, got {self.template!r}")
+        prompt_template(self.template).fields   # a bad name, file or Jinja text: refused now, not when prompted
+        if self.shots < 0: raise ConfigError(f'shots must be >= 0, got {self.shots}')
         if self.n_topics < 1 or self.per_topic < 1: raise ConfigError('n_topics and per_topic must be >= 1')
     @property
     def size(self) -> int: return self.n_topics * self.per_topic
@@ -210,12 +276,35 @@ def _temperatures(t, g:int) -> list[float]:
     start, end = map(float, t)
     return [start + (end - start) * j / max(g - 1, 1) for j in range(g)]
 
+# %% ../nbs/04_generation.ipynb #e13481bc
+def _examples(task:Task, rows, label, k:int, g) -> str:
+    "`k` of the labelled `rows` (of the asked label, where there are such rows), drawn with `g`, written out."
+    y = np.asarray(rows[task.target_column])
+    pool = np.flatnonzero(y == task.label_id(label)) if label is not None and task.kind == 'classification' else []
+    pool = pool if len(pool) else np.arange(len(y))
+    picked = g.choice(pool, min(k, len(pool)), replace=False)
+    return '\n\n'.join(''.join(serialise(task, rows['text'][int(j)], rows[task.target_column][int(j)], 'joint'))
+                        for j in picked)
+
+def _custom_fields(task:Task, tpl:PromptTemplate, fields:set, label, g, attributes, examples, shots) -> dict:
+    "What a row needs beyond the built-in plan: the template's text, its attributes and examples, drawn with `g`."
+    out = {} if CHEN_TEMPLATES.get(tpl.name) == tpl.text else {'prompt_template': tpl.text}
+    drawn = {k: str(g.choice(list(v))) for k, v in (attributes or {}).items() if k in fields}
+    if drawn: out['attributes'] = drawn
+    if shots: out['examples'] = _examples(task, examples, label, shots, g)
+    return out
+
 # %% ../nbs/04_generation.ipynb #c883f919
 def plan_prompts(task:Task, cfg:PlanConfig, topics:Sequence[str]=(), styles:Sequence[str]=STYLES,
-                 personas:Sequence[str]=PERSONAS) -> list[dict]:
-    "One row per sample to generate: label, template, topic, style, persona, temperature and seed."
-    g, t = rng(cfg.seed), cfg.template
-    if t != 'label' and not topics: raise ConfigError(f"template {t!r} needs topics (see discover_topics)")
+                 personas:Sequence[str]=PERSONAS,
+                 examples=None, # labelled rows (`text` and the task's target) to draw `cfg.shots` examples from
+                 attributes:dict|None=None) -> list[dict]: # more fields a template names -> the values to draw from
+    "One row per sample to generate: label, template, topic, style, persona, temperature (and what the template adds)."
+    g, tpl = rng(cfg.seed), prompt_template(cfg.template)
+    fields, t = plan_fields(tpl, attributes, cfg.shots), tpl.name
+    if cfg.shots and examples is None: raise ConfigError(f'shots={cfg.shots} needs examples= (labelled rows)')
+    if fields & {'topic', 'topics'} and not topics:
+        raise ConfigError(f"template {t!r} needs topics (see discover_topics)")
     chosen = [topics[i % len(topics)] for i in g.permutation(max(cfg.n_topics,
                                                                  len(topics)))[:cfg.n_topics]] if topics else ['']
     labels = [None] * cfg.size
@@ -225,15 +314,17 @@ def plan_prompts(task:Task, cfg:PlanConfig, topics:Sequence[str]=(), styles:Sequ
         labels = list(g.permutation(np.repeat(task.label_names, _label_counts(w, cfg.size))))
     temps, rows = _temperatures(cfg.temperature, cfg.per_topic), []
     for i in range(cfg.size):
-        topic = chosen[i // cfg.per_topic] if t != 'label' else ''
-        if t == 'multi_topic_style_persona':
+        topic = chosen[i // cfg.per_topic] if fields & {'topic', 'topics'} else ''
+        if 'topics' in fields:
             picked = g.choice(len(topics), min(cfg.topics_per_prompt, len(topics)), replace=False)
             others = [topics[j] for j in picked if topics[j] != topic]
             topic = '; '.join([topic] + others[:cfg.topics_per_prompt - 1])
-        rows.append({'id': i, 'label': None if labels[i] is None else str(labels[i]), 'template': t, 'topic': topic,
-                     'style': str(g.choice(styles)) if 'style' in t else '',
-                     'persona': str(g.choice(personas)) if 'persona' in t else '',
-                     'temperature': temps[i % cfg.per_topic]})
+        label = None if labels[i] is None else str(labels[i])
+        rows.append({'id': i, 'label': label, 'template': t, 'topic': topic,
+                     'style': str(g.choice(styles)) if 'style' in fields else '',
+                     'persona': str(g.choice(personas)) if 'persona' in fields else '',
+                     'temperature': temps[i % cfg.per_topic],
+                     **_custom_fields(task, tpl, fields, label, g, attributes, examples, cfg.shots)})
     return rows
 
 # %% ../nbs/04_generation.ipynb #60d0cbe4
@@ -244,19 +335,28 @@ def teacher_prompt(task:Task, row:dict, fmt:str='conditional') -> str:
     return serialise(task, None, row['label'] if fmt == 'conditional' else None, fmt, head)[0]
 
 # %% ../nbs/04_generation.ipynb #2667ceb5
+_EVERY_FIELD = (_ASK + "{% if topic %}{% if '; ' in topic %}Combine some of these topics: {% else %}Topic: {% endif %}"
+                "{{ topic }}.\n{% endif %}{% if style %}Write it as {{ style }}.\n{% endif %}"
+                "{% if persona %}Write it for {{ persona }}.\n{% endif %}" + _ANSWER)   # a row that names no template
+
+def row_template(row:dict) -> PromptTemplate:
+    "The template of a plan row: its own text, that of the Chen et al. template it names, or one for every field."
+    if 'prompt_template' in row: return PromptTemplate(row['prompt_template'], row['template'])
+    if 'template' not in row: return PromptTemplate(_EVERY_FIELD, 'any')
+    if row['template'] not in CHEN_TEMPLATES: raise ConfigError(f"plan row {row.get('id')}: no template text")
+    return PromptTemplate(CHEN_TEMPLATES[row['template']], row['template'])
+
+def prompt_fields(task:Task, row:dict, fmt:str='conditional') -> dict:
+    "The values a template sees for a plan row: the task's fields and the row's."
+    label = output_text(task, row['label']) if fmt == 'conditional' and row['label'] is not None else None
+    return {'label': label, 'labels': ', '.join(task.label_names), 'input_name': task.input_name,
+            'output_name': task.output_name, 'description': task.description, 'format': fmt, 'topic': row['topic'],
+            'topics': row['topic'], 'style': row['style'], 'persona': row['persona'],
+            'examples': row.get('examples', ''), **row.get('attributes', {})}
+
 def chat_prompt(task:Task, row:dict, fmt:str='conditional') -> list[dict]:
-    "A chat instruction for an untuned model, from a plan row."
-    what = task.input_name.lower()
-    asks = [f"Write one new {what} for this data set: {task.description}"]
-    if fmt == 'conditional' and row['label'] is not None:
-        asks.append(f"Its {task.output_name.lower()} must be: {output_text(task, row['label'])}.")
-    if row['topic']:
-        asks.append(('Combine some of these topics: ' if '; ' in row['topic'] else 'Topic: ') + row['topic'] + '.')
-    if row['style']: asks.append(f"Write it as {row['style']}.")
-    if row['persona']: asks.append(f"Write it for {row['persona']}.")
-    asks.append(f"Answer with the {what} only." if fmt == 'conditional' else
-                f"Answer in two lines: '{task.input_name}: ...' then '{task.output_name}: ...'.")
-    return [{'role': 'user', 'content': '\n'.join(asks)}]
+    "A chat instruction for an untuned model: the row's template filled in."
+    return [{'role': 'user', 'content': row_template(row).render(**prompt_fields(task, row, fmt))}]
 
 # %% ../nbs/04_generation.ipynb #078cf53c
 def parse_output(task:Task, row:dict, output:str, fmt:str='conditional') -> tuple[str, object, str]:
@@ -293,7 +393,8 @@ def max_similarity(texts:Sequence[str], reference:Sequence[str], chunk:int=2048)
     "For each text, its highest character-4-gram cosine similarity to any reference text."
     if not len(reference) or not len(texts): return np.zeros(len(texts))
     a, b = _char_vectors(texts), _reference_columns(tuple(as_list(reference)))
-    return np.concatenate([(a[i:i+chunk] @ b).max(1).toarray().ravel() for i in range(0, a.shape[0], chunk)])
+    spans = progress(range(0, a.shape[0], chunk), desc='similarity to real', unit='chunk', delay=1)
+    return np.concatenate([(a[i:i+chunk] @ b).max(1).toarray().ravel() for i in spans])
 
 # %% ../nbs/04_generation.ipynb #717449c6
 @dataclass
@@ -323,7 +424,7 @@ def _near_pairs(texts:Sequence[str], threshold:float, chunk:int=1024) -> dict:
     if not texts: return {}
     v = _char_vectors(texts)
     vt, out = v.T.tocsc(), {}
-    for s in range(0, v.shape[0], chunk):
+    for s in progress(range(0, v.shape[0], chunk), desc='near duplicates', unit='chunk', delay=1):
         sim = (v[s:s+chunk] @ vt).tocoo()
         for a, b, x in zip(sim.row + s, sim.col, sim.data):
             if b < a and x >= threshold: out.setdefault(int(a), []).append(int(b))
@@ -415,8 +516,9 @@ def _generate_work(llm, task:Task, cfg:GenerationConfig):
 # %% ../nbs/04_generation.ipynb #6ca7e48a
 class SyntheticData:
     "Generated rows that passed the filters (`data`), those that did not (`rejected`, with reasons), and counts."
-    def __init__(self, data:Dataset, rejected:Dataset,
-                 config:dict): self.data, self.rejected, self.config = data, rejected, config
+    def __init__(self, data:Dataset, rejected:Dataset, config:dict,
+                 task:Task|None=None): # the task the rows are for (for the dataset card and the Hub)
+        self.data, self.rejected, self.config, self.task = data, rejected, config, task
     @property
     def counts(self) -> dict:
         c = {'requested': len(self.data) + len(self.rejected), 'kept': len(self.data)}
@@ -469,38 +571,117 @@ def plan_summary(plan:Sequence[dict]) -> dict:
             'styles': len({r['style'] for r in plan}), 'personas': len({r['persona'] for r in plan}),
             'temperatures': sorted({round(r['temperature'], 4) for r in plan})}
 
+# %% ../nbs/04_generation.ipynb #61620df7
+HUB_FILES = ('README.md', 'data-*.parquet', 'rejected-*.parquet')   # what a generation folder puts on the Hub
+
+def _size_category(n:int) -> str:
+    "The Hub's size category of `n` rows."
+    for top, name in ((1_000, 'n<1K'), (10_000, '1K<n<10K'), (100_000, '10K<n<100K'), (1_000_000, '100K<n<1M')):
+        if n < top: return name
+    return 'n>1M'
+
+def card_metadata(res:SyntheticData, task:Task, license:str='other', source_datasets:Sequence[str]=(),
+                  language:str|None=None,
+                  files:dict|None=None) -> 'DatasetCardData': # config -> its Parquet file [data.parquet, ...]
+    "The YAML header of the card: license, task category, tags, size, source datasets and the two configs."
+    from huggingface_hub import DatasetCardData
+    files = files or {'data': 'data.parquet', 'rejected': 'rejected.parquet'}
+    configs = [{'config_name': 'data', 'default': True, 'data_files': [{'split': 'train', 'path': files['data']}]}]
+    if len(res.rejected):
+        configs.append({'config_name': 'rejected', 'data_files': [{'split': 'train', 'path': files['rejected']}]})
+    kind = 'text-classification' if task.kind == 'classification' else 'text-generation'
+    return DatasetCardData(license=license, task_categories=[kind], tags=['synthetic', 'synthdiv'],
+                           size_categories=[_size_category(len(res.data))], language=language,
+                           source_datasets=list(source_datasets) or None,   # none: no key at all
+                           pretty_name=f'Synthetic {task.name}', configs=configs)
+
+# %% ../nbs/04_generation.ipynb #3f845496
+COLUMN_NOTES = {'text': 'the generated input', 'label': 'the label it was written for (a `ClassLabel`)',
+                'target': 'the generated output', 'source': "where the row comes from: 'generated'",
+                'teacher': 'the model that wrote it', 'weights_hash': "the hash of that model's tuned weights",
+                'template': 'the prompt template of its plan row', 'topic': 'the topic(s) it was asked about',
+                'style': 'the style it was asked for', 'persona': 'the reader it was written for',
+                'seed': 'the sampling seed', 'temperature': 'the sampling temperature',
+                'confidence': "the label checker's probability of its label (empty when not checked)",
+                'probs': "the label checker's distribution over the labels",
+                'output': 'the raw output of the model (or the error of a failed request)',
+                'reason': 'why the row was rejected'}
+
+def _columns_table(ds:Dataset) -> list[str]:
+    "A markdown table of the columns of `ds`, what each holds and its type."
+    def kind(f): return f.dtype if isinstance(f, Value) else type(f).__name__
+    return ['| column | what it holds | type |', '|---|---|---|'] + [
+        f"| `{c}` | {COLUMN_NOTES.get(c, 'a column of the plan')} | {kind(f)} |" for c, f in ds.features.items()]
+
+def _diversity_table(diversity) -> list[str]:
+    "A markdown table of a diversity table (`05_diversity`'s `compare`): a row per metric, a column per corpus."
+    if diversity is None or not len(diversity): return ['Not measured here.']
+    pivot = diversity.pivot(index='metric', columns='corpus', values='mean')
+    up = diversity.groupby('metric').higher_is_more_diverse.first()
+    return (['| metric | ' + ' | '.join(map(str, pivot.columns)) + ' |', '|---' * (len(pivot.columns) + 1) + '|'] +
+            [f"| {m} {'↑' if up[m] else '↓'} | " + ' | '.join(f'{v:.4g}' for v in row) + ' |'
+             for m, row in pivot.iterrows()])
+
 # %% ../nbs/04_generation.ipynb #174d6ea1
-def dataset_card(res:SyntheticData, task:Task, n_examples:int=5) -> str:
-    "A markdown card: origin, counts, label balance, a few examples."
+def dataset_card(res:SyntheticData, task:Task, n_examples:int=5,
+                 diversity=None, # a diversity table (`compare` of `05_diversity`: the real and the synthetic texts)
+                 **metadata) -> 'DatasetCard': # license, source_datasets, language: see `card_metadata`
+    "The dataset card: YAML metadata, then the recipe, the columns, the outcome, the labels, diversity and examples."
+    from huggingface_hub import DatasetCard
     c, cfg, plan = res.counts, res.config, res.config['plan']
-    lines = [f"# Synthetic data for `{task.name}`", '', task.description, '',
+    lines = [f"# Synthetic data for `{task.name}`", '', task.description, '', '## How it was made', '',
              f"- generator: `{cfg['llm']}` (weights hash `{cfg['weights_hash'] or 'n/a'}`)",
              f"- plan: {plan['rows']} rows, templates {plan['templates']}, {plan['topics']} topics, "
              f"{plan['styles']} styles, {plan['personas']} personas, temperatures {plan['temperatures']}",
-             f"- generation: `{to_json(cfg['generation'])}`", f"- filters: `{to_json(cfg['filters'])}`", '',
-             '| outcome | rows | share |', '|---|---|---|']
-    lines += [f"| {k} | {v} | {v / max(c['requested'], 1):.1%} |" for k, v in c.items() if k != 'requested']
+             f"- generation: `{to_json(cfg['generation'])}`", f"- filters: `{to_json(cfg['filters'])}`"]
+    if cfg.get('label_check'): lines += [f"- label check: `{to_json(cfg['label_check'])}`"]
     if cfg.get('requests'): lines += ['', requests_line(cfg['requests'])]
+    lines += ['', '## What was kept', '', '| outcome | rows | share |', '|---|---|---|']
+    lines += [f"| {k} | {v} | {v / max(c['requested'], 1):.1%} |" for k, v in c.items() if k != 'requested']
     if task.kind == 'classification' and len(res.data):
         counts = np.bincount(res.data[task.target_column], minlength=task.num_labels)
         lines += ['', 'Labels of the kept rows: ' + ', '.join(f'{n} {k}' for k, n in zip(task.label_names, counts))]
+    lines += ['', '## Diversity', '', *_diversity_table(diversity), '', '## Columns', '', *_columns_table(res.data)]
+    if len(res.rejected): lines += ['', 'The `rejected` config has the same columns (its label as text: a row may have '
+                                    'none, or an invalid one), and the raw `output` and the `reason`.']
     shown = res.data.select(range(min(n_examples, len(res.data))))
     lines += ['', '## Examples', ''] + [f"- ({r['template']}, {r['topic'] or '-'}) {r['text']}" for r in shown]
-    lines += ['', 'Files: `data.jsonl` (kept rows), `rejected.jsonl` (with `reason` and the raw `output`), '
-              '`summary.json`, `shards/` (raw outputs).']
-    return '\n'.join(lines) + '\n'
+    lines += ['', '## Loading', '', '```python', 'from datasets import load_dataset',
+              'data = load_dataset("THIS_REPO_OR_FOLDER", "data", split="train")',
+              'rejected = load_dataset("THIS_REPO_OR_FOLDER", "rejected", split="train")', '```', '',
+              'Made with synthdiv. Beside the Hub files, a generation folder holds `data.jsonl` and `rejected.jsonl` '
+              '(the same rows as JSON lines), `summary.json` and `shards/` (the raw outputs, to resume from).']
+    meta = card_metadata(res, task, **metadata)   # `files`: the config's Parquet files, when written
+    return DatasetCard(f'---\n{meta.to_yaml()}\n---\n\n' + '\n'.join(lines) + '\n')
 
 # %% ../nbs/04_generation.ipynb #f21d0b54
-def write_outputs(res:SyntheticData, task:Task, out_dir) -> Path:
-    "Write `data.jsonl`, `rejected.jsonl`, `summary.json` and the card `README.md` into `out_dir`."
-    out = Path(out_dir)
-    for name, ds in (('data.jsonl', res.data), ('rejected.jsonl', res.rejected)):
-        labelled = task.kind == 'classification' and name == 'data.jsonl'
+def _write_parquet(ds:Dataset, out:Path, name:str) -> str:
+    "Write `ds` as `out/name-HASH.parquet` (its features kept, HASH of its bytes), atomically, quietly; its file name."
+    import datasets
+    tmp, was = out/f'.{name}.parquet.tmp', datasets.is_progress_bar_enabled()
+    if not progress_enabled(): datasets.disable_progress_bars()
+    try: ds.to_parquet(str(tmp))
+    finally:
+        if was: datasets.enable_progress_bars()
+    file = f'{name}-{hashlib.sha256(tmp.read_bytes()).hexdigest()[:12]}.parquet'
+    os.replace(tmp, out/file)
+    return file
+
+def write_outputs(res:SyntheticData, task:Task, out_dir, diversity=None, **metadata) -> Path:
+    "Write the Hub files (the card, `data-*.parquet`, `rejected-*.parquet`), JSON-lines copies and `summary.json`."
+    out, files = Path(out_dir), {}
+    out.mkdir(parents=True, exist_ok=True)
+    for name, ds in (('data', res.data), ('rejected', res.rejected)):
+        labelled = task.kind == 'classification' and name == 'data'
         names = ds.features[task.target_column].names if labelled else None
         def named(r): return {**r, **({task.target_column: names[r[task.target_column]]} if names else {})}
-        atomic_write(out/name, ''.join(to_json(named(r)) + '\n' for r in ds))
-    save_json(res.to_dict(), out/'summary.json')
-    atomic_write(out/'README.md', dataset_card(res, task))
+        atomic_write(out/f'{name}.jsonl', ''.join(to_json(named(r)) + '\n' for r in ds))
+        old = set(out.glob(f'{name}-*.parquet'))
+        if len(ds) or name == 'data': files[name] = _write_parquet(ds, out, name)   # an empty config would not load
+        for p in old - {out/files.get(name, '')}: p.unlink()
+    div = {} if diversity is None else {'diversity': diversity.to_dict('records')}
+    save_json({**res.to_dict(), **div}, out/'summary.json')
+    atomic_write(out/'README.md', str(dataset_card(res, task, diversity=diversity, files=files, **metadata)))
     return out
 
 # %% ../nbs/04_generation.ipynb #3c87d734
@@ -527,9 +708,56 @@ def generate(llm:LLM, task:Task, plan:Sequence[dict], out_dir=None, config:Gener
                         {'llm': llm.name, 'weights_hash': getattr(llm, 'weights_hash', '') or '',
                          'generation': gcfg.to_dict(),
                          'filters': fcfg.to_dict(), 'plan': plan_summary(plan),
-                         **({'requests': requests} if requests else {})})
+                         **({'requests': requests} if requests else {})}, task)
     write_outputs(res, task, out)
     return res
+
+# %% ../nbs/04_generation.ipynb #f8fcaa59
+def render_rejected(res:SyntheticData, reason:str, i:int) -> str:
+    "Rejected row `i` of those rejected for `reason`, as HTML: the raw output, the reason and the row's plan."
+    import html
+    rows = [r for r in res.rejected if r['reason'] == reason]
+    if not rows: return f'<p>No row was rejected as {html.escape(reason)}.</p>'
+    r = rows[i]
+    plan = ', '.join(f'{k}: {html.escape(str(r[k]))}' for k in ('template', 'topic', 'style', 'persona', 'temperature')
+                     if k in r and r[k] not in ('', None))
+    return (f'<p><b>{html.escape(reason)}</b>, row {i + 1} of {len(rows)} ({plan})</p>'
+            f'<pre>{html.escape(str(r["output"]))}</pre>')
+
+def browse_rejected(res:SyntheticData):
+    "An ipywidgets browser over the rejected rows, by reason."
+    import ipywidgets as W
+    reasons = sorted(set(res.rejected['reason'])) or ['(none)']
+    pick, out = W.Dropdown(options=reasons, description='reason'), W.HTML()
+    slider = W.IntSlider(0, 0, 0, description='row')
+    def show(*_):
+        slider.max = max(sum(r == pick.value for r in res.rejected['reason']) - 1, 0)
+        out.value = render_rejected(res, pick.value, min(slider.value, slider.max))
+    pick.observe(show, names='value')
+    slider.observe(show, names='value')
+    show()
+    return W.VBox([pick, slider, out])
+
+# %% ../nbs/04_generation.ipynb #c5922f9b
+def push_folder(folder, repo_id:str, private:bool|None=None, token:str|None=None) -> str:
+    "Upload the Hub files of a generation folder (card, data, rejected rows) to the dataset repo `repo_id`; its URL."
+    from huggingface_hub import HfApi
+    folder = Path(folder)
+    missing = [f for f in HUB_FILES[:2] if not list(folder.glob(f))]
+    if missing: raise ConfigError(f'{folder} is not a generation folder: it has no {missing[0]}')
+    api = HfApi(token=token)
+    url = api.create_repo(repo_id, repo_type='dataset', private=private, exist_ok=True)
+    api.upload_folder(repo_id=repo_id, folder_path=str(folder), repo_type='dataset', allow_patterns=list(HUB_FILES),
+                      delete_patterns=list(HUB_FILES[1:]),   # the Parquet files of an earlier upload go
+                      commit_message='synthdiv: synthetic data, rejected rows and dataset card')
+    return str(url)
+
+@patch_to(SyntheticData)
+def push_to_hub(self, repo_id:str, private:bool|None=None, token:str|None=None, diversity=None, **metadata) -> str:
+    "Put the kept rows, the rejected rows and the card on the Hub as the dataset `repo_id`; its URL."
+    if self.task is None: raise ConfigError('push_to_hub needs the task of the rows: SyntheticData(..., task=...)')
+    with tempfile.TemporaryDirectory() as tmp:
+        return push_folder(write_outputs(self, self.task, tmp, diversity, **metadata), repo_id, private, token)
 
 # %% ../nbs/04_generation.ipynb #e5590aef
 def dry_run(task:Task, plan:Sequence[dict], config:GenerationConfig|None=None,
@@ -559,7 +787,7 @@ def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=Non
     "Keep the generated rows whose label `llm` confirms (top label, or probability >= `threshold`); reject the rest."
     if task.kind != 'classification': raise ConfigError('checking labels needs a classification task')
     data, col = res.data, task.target_column
-    if not len(data): return SyntheticData(data, res.rejected, {**res.config, 'label_check': {'rows': 0}})
+    if not len(data): return SyntheticData(data, res.rejected, {**res.config, 'label_check': {'rows': 0}}, task)
     p = label_probs(label_scores(llm, task, data['text'], prefix))
     asked = np.asarray(data[col])
     p_asked = p[np.arange(len(asked)), asked]
@@ -573,4 +801,4 @@ def check_labels(llm:LLM, task:Task, res:SyntheticData, threshold:float|None=Non
         else res.rejected
     check = {'judge': llm.name, 'threshold': threshold, 'rows': len(asked), 'confirmed': int(ok.sum()),
              'agreement': float(np.mean(p.argmax(1) == asked))}
-    return SyntheticData(data.select(np.flatnonzero(ok)), rejected, {**res.config, 'label_check': check})
+    return SyntheticData(data.select(np.flatnonzero(ok)), rejected, {**res.config, 'label_check': check}, task)

@@ -15,8 +15,10 @@ from fastcore.basics import patch
 from .core import *
 from .data import *
 from .teacher import TeacherConfig, fine_tune, teacher_cache_path
-from .generation import annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate
-from .student import StudentConfig, mode_sets, MODES, repeat_seeds, Seq2SeqConfig, train_seq2seq
+from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
+                                 prompt_template)
+from .student import StudentConfig, mode_sets, modes_with_rows, MODES, repeat_seeds, Seq2SeqConfig
+from .student import train_seq2seq
 from .student import evaluate_seq2seq
 from .student import lead_baseline
 from .pipeline import RunConfig, RunContext, Stages, run_stage, get_profile, fmt_seconds, save_dataset
@@ -123,7 +125,11 @@ def _synthetic(run:Path, modes) -> dict:
 def _budget_students(folder:GridFolder, w:GridBudget, budget, modes, todo:list, log):
     "Train the missing students of one budget, every mode at the same synthetic amount; append each row at once."
     t0, syn = time.time(), _synthetic(w.run, modes)
-    sets = mode_sets(w.task, w.few, syn['annotated'], syn['generated'], modes=modes)
+    can = modes_with_rows(modes, syn['annotated'], syn['generated'])   # e.g. nothing left to annotate at 100%
+    if len(can) < len(modes):
+        log(f"budget {budget}: {', '.join(m for m in modes if m not in can)} left out: no synthetic rows to add")
+    sets = mode_sets(w.task, w.few, syn['annotated'], syn['generated'], modes=can)
+    todo = [t for t in todo if t[0] in can]
     for i, (m, s) in enumerate(todo, 1):
         scores, text = w.student_row(sets[m], s)
         row = {'budget': budget, 'mode': m, 'seed': s, 'rows': len(sets[m]), 'synthetic': len(sets[m]) - len(w.few)}
@@ -167,6 +173,7 @@ class GridConfig(Config):
     profile: str = 'default'          # a name in `PROFILES`
     student_method: str = 'frozen'    # 'frozen' or 'finetune'
     teacher_epochs: int = 3
+    teacher_rows: int = 0             # at most this many budget rows tune each teacher (0: all; a CPU cap)
     student_mode: InitVar[str|None] = None   # the old name of `student_method`
     _renamed = {'student_mode': 'student_method'}
     def __post_init__(self, student_mode):
@@ -175,13 +182,17 @@ class GridConfig(Config):
                           stacklevel=3)
             self.student_method = student_mode
         get_profile(self.profile)
+        prompt_template(self.template).fields   # a bad template is refused here, before the grid's folder is made
+        if self.student_method not in ('frozen', 'finetune'):
+            raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {self.student_method!r}")
 
 # %% ../nbs/09b_grid.ipynb #07dcc42a
 def budget_context(cfg:GridConfig, out:Path, budget, seed:int=0) -> RunContext:
     "The pipeline context of draw `seed` of `budget` in the grid of `cfg` at `out`."
     rc = RunConfig(profile=cfg.profile, budget=budget, teacher_epochs=cfg.teacher_epochs, teacher_test=cfg.teacher_test,
-                   n_annotate=cfg.n_annotate, template=cfg.template, n_topics=max(1, cfg.n_generate // 10),
-                   per_topic=min(10, cfg.n_generate), student_method=cfg.student_method, seed=seed)
+                   teacher_rows=cfg.teacher_rows, n_annotate=cfg.n_annotate, template=cfg.template,
+                   n_topics=max(1, cfg.n_generate // 10), per_topic=min(10, cfg.n_generate),
+                   student_method=cfg.student_method, seed=seed)
     return RunContext(rc, Path(out)/f'budget-{budget}'/f'seed-{seed}')
 
 _budget_context = budget_context   # the old private name

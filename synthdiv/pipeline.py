@@ -20,12 +20,12 @@ from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
-                                 teacher_prompt, TEMPLATES, synthetic_features, STYLES, PERSONAS,
+                                 teacher_prompt, TEMPLATES, prompt_template, synthetic_features, STYLES, PERSONAS,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs, dry_run)
 from .diversity import compare, plot_report, model_metrics, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import plan_information
-from .student import StudentConfig, mode_sets, repeat_seeds, summarise_seeds, paired_gain
+from .student import StudentConfig, mode_sets, modes_with_rows, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students, plot_gains
 
 # %% auto #0
@@ -105,7 +105,7 @@ def _check_run_config(cfg, renamed:dict):
     if cfg.teacher_server_scores and not cfg.teacher_server:
         raise ConfigError('teacher_server_scores scores labels through teacher_server: give a teacher_server too')
     get_profile(cfg.profile)
-    if cfg.template not in TEMPLATES: raise ConfigError(f'template must be one of {TEMPLATES}, got {cfg.template!r}')
+    prompt_template(cfg.template).fields   # a name in TEMPLATES, a template file or template text (`04_generation`)
     if cfg.student_method not in ('frozen', 'finetune'):
         raise ConfigError(f"student_method must be 'frozen' or 'finetune', got {cfg.student_method!r}")
     if cfg.weight_by not in ('none', 'confidence'):
@@ -157,6 +157,7 @@ class RunConfig(RunServerConfig):
     budget: float = 0.05              # labelled rows the teacher and students get: a count, or a share of train
     teacher_epochs: int = 2           # upper bound on teacher epochs (dev-set early stopping)
     teacher_test: int = 500           # test rows the teacher is scored on (label scoring)
+    teacher_rows: int = 0             # at most this many budget training rows tune the teacher (0: all of them)
     n_annotate: int = 400             # unlabelled pool texts the teacher labels (0: the whole pool)
     template: str = 'topic_style_persona'  # prompt template of the generation plan
     n_topics: int = 8                 # T: topics in the plan
@@ -238,8 +239,9 @@ def run_data(cfg:RunConfig) -> tuple[RunData, dict]:
 @patch
 def teacher_training_seconds(self:RunConfig, train_rows:int) -> float:
     "Expected seconds to train the teacher on the budget of a train split of `train_rows` rows."
-    fixed = get_profile(self.profile).stage_seconds
-    return fixed if fixed is not None else 0.6 * budget_size(self.budget, train_rows) * self.teacher_epochs
+    fixed, rows = get_profile(self.profile).stage_seconds, budget_size(self.budget, train_rows)
+    if self.teacher_rows: rows = min(rows, self.teacher_rows)   # the teacher tunes on no more than these
+    return fixed if fixed is not None else 0.6 * rows * self.teacher_epochs
 
 # %% ../nbs/09a_pipeline.ipynb #4885b441
 STAGES = ('data', 'teacher', 'annotate', 'generate', 'diversity', 'cluster_agent', 'information', 'students', 'report')
@@ -392,12 +394,18 @@ def teacher_config(self:RunContext) -> TeacherConfig:
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
-    return teacher_cache_path(self.base, self.task, self.few_train, self.few_dev, self.teacher_config()).exists()
+    return teacher_cache_path(self.base, self.task, self.teacher_train, self.few_dev, self.teacher_config()).exists()
+@patch(as_prop=True)
+def teacher_train(self:RunContext):
+    "The budget rows the teacher is tuned on: the budget's training part, or a stratified `teacher_rows` of it."
+    n, part = self.cfg.teacher_rows, self.few_train
+    return part if not n or n >= len(part) else budget_sample(part, n, seed=self.cfg.seed)
 
 # %% ../nbs/09a_pipeline.ipynb #6571fe6b
 @patch(as_prop=True)
 def teacher(self:RunContext):
-    tune = lambda: fine_tune(self.base, self.task, self.few_train, self.few_dev, self.teacher_config(), batch_size=64)
+    tune = lambda: fine_tune(self.base, self.task, self.teacher_train, self.few_dev, self.teacher_config(),
+                             batch_size=64)
     return self.get('teacher', tune)
 
 # %% ../nbs/09a_pipeline.ipynb #f3817893
@@ -434,6 +442,7 @@ def _stage_teacher(c:RunContext) -> dict:
     dev = {'tuned': evaluate_teacher(t, c.task, c.few_dev)['score'],
            'prompted': evaluate_teacher(c.base, c.task, c.few_dev, c.prompt_prefix)['score']}
     return {'name': t.name, 'best_epoch': t.best_epoch, 'history': t.history, 'test_rows': len(test),
+            'train_rows': len(c.teacher_train), 'budget_train': len(c.few_train),
             'tuned_accuracy': tuned['score'], 'tuned_se': tuned['se'], 'prompted_accuracy': prompted['score'],
             'prompted_se': prompted['se'], 'trained_seconds': round(sum(h.get('seconds', 0) for h in t.history), 1),
             'dev_rows': len(c.few_dev), 'dev_tuned': dev['tuned'], 'dev_prompted': dev['prompted'],
@@ -571,8 +580,10 @@ def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:
 _MODE_NAMES = {'none': 'real', 'annotate': 'real+annotated', 'generate': 'real+generated'}
 
 def _stage_students(c:RunContext) -> dict:
-    sets = mode_sets(c.task, c.few_train, c.dataset('annotated'), c.dataset('generated'), modes=list(_MODE_NAMES),
-                     weight_by=c.cfg.weight_by, soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
+    annotated, generated = c.dataset('annotated'), c.dataset('generated')
+    modes = modes_with_rows(list(_MODE_NAMES), annotated, generated)   # a mode with nothing to add is left out
+    sets = mode_sets(c.task, c.few_train, annotated, generated, modes=modes, weight_by=c.cfg.weight_by,
+                     soft_labels=c.cfg.soft_labels, seed=c.cfg.seed)
     scfg = StudentConfig(method=c.cfg.student_method, model=c.profile.student_model, epochs=c.cfg.student_epochs)
     updates = scfg.epochs * math.ceil(max(len(s) for s in sets.values()) / scfg.batch_size)
     scfg = replace(scfg, updates=updates) if scfg.method == 'finetune' else scfg

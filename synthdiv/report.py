@@ -12,7 +12,8 @@ from .llm import requests_line
 
 # %% auto #0
 __all__ = ['fmt_num', 'markdown_table', 'teacher_section', 'synthetic_section', 'diversity_section', 'agent_section',
-           'information_section', 'students_section', 'time_section', 'write_report', 'plot_students', 'plot_gains']
+           'information_section', 'students_section', 'left_out_words', 'time_section', 'write_report', 'plot_students',
+           'plot_gains']
 
 # %% ../nbs/09_report.ipynb #246d2f82
 def fmt_num(x, digits:int=3) -> str:
@@ -36,6 +37,8 @@ def teacher_section(t:dict) -> list[str]:
     prompted = f"{fmt_num(t.get('prompted_accuracy'))} ± {fmt_num(t.get('prompted_se'))}"
     lines = ['## Teacher', '', f"`{t.get('name')}`, best epoch {t.get('best_epoch')}. Label-scoring accuracy on "
              f"{t.get('test_rows')} test rows: tuned {tuned}, prompted zero-shot {prompted}."]
+    if t.get('train_rows') and t.get('train_rows') < t.get('budget_train', 0):
+        lines += ['', f"Tuned on {t['train_rows']} of the budget's {t['budget_train']} training rows (`teacher_rows`)."]
     if 'annotator' in t:
         who = ('the tuned teacher labels text downstream' if t['annotator'] == 'tuned' else
                'tuning did not beat the prompted model there, so the prompted base model labels text downstream '
@@ -160,6 +163,16 @@ def students_section(cfg:dict, s:dict, test_rows) -> list[str]:
     gains = ['![gains](figures/gains.png)', ''] if any(v.get('gain_vs_real') for v in s.values()) else []
     return lines + [''] + _gain_words(s) + ['![students](figures/students.png)', ''] + gains
 
+# %% ../nbs/09_report.ipynb #26f9ad76
+def left_out_words(results:dict) -> list[str]:
+    "A sentence for each synthetic mode the students left out because its stage made no rows."
+    annotate, generate, said = results.get('annotate', {}), results.get('generate', {}), []
+    if 'annotate' in results and not annotate.get('rows'):
+        said.append(f"real+annotated: not trained, no annotated rows ({annotate.get('note', 'none were made')})")
+    if 'generate' in results and not generate.get('counts', {}).get('kept'):
+        said.append(f"real+generated: not trained, no generated row was kept (outcomes `{generate.get('counts')}`)")
+    return ['; '.join(said) + '.', ''] if said else []
+
 # %% ../nbs/09_report.ipynb #4133a783
 def time_section(seconds:dict) -> list[str]:
     "Seconds per stage and in all."
@@ -185,7 +198,7 @@ def write_report(run:Path, cfg, results:dict, seconds:dict|None=None) -> str:
     if 'diversity' in r: lines += diversity_section(r['diversity'])
     if r.get('cluster_agent'): lines += agent_section(r['cluster_agent'])
     if 'information' in r: lines += information_section(r['information'])
-    if r.get('students'): lines += students_section(cfg, r['students'], data.get('test'))
+    if r.get('students'): lines += students_section(cfg, r['students'], data.get('test')) + left_out_words(r)
     if seconds: lines += time_section(seconds)
     text = '\n'.join(lines) + '\n'
     atomic_write(Path(run)/'report.md', text)

@@ -18,10 +18,10 @@ from .train import *
 
 # %% auto #0
 __all__ = ['MODES', 'GeneratorConfig', 'GeneratorStudent', 'train_generator', 'evaluate_generator', 'pretrain_generator', 'mix',
-           'mode_sets', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'bf16_is_fast', 'classifier_learner',
-           'train_student', 'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'paired_gain', 'Seq2SeqConfig',
-           'bert2bert', 'Seq2SeqStudent', 'start_seq2seq', 'seq2seq_learner', 'train_seq2seq', 'generation_scores',
-           'evaluate_seq2seq', 'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
+           'mode_sets', 'modes_with_rows', 'StudentConfig', 'model_path', 'quiet_load', 'Student', 'bf16_is_fast',
+           'classifier_learner', 'train_student', 'evaluate_student', 'repeat_seeds', 'summarise_seeds', 'paired_gain',
+           'Seq2SeqConfig', 'bert2bert', 'Seq2SeqStudent', 'start_seq2seq', 'seq2seq_learner', 'train_seq2seq',
+           'generation_scores', 'evaluate_seq2seq', 'lead_baseline', 'gap_sentence_pairs', 'pretrain_seq2seq']
 
 # %% ../nbs/08_student.ipynb #bb023bb9
 def _student_rows(ds:Dataset, task:Task, is_real:bool, weight_by:str, soft_labels:bool=False) -> dict:
@@ -73,12 +73,20 @@ def mode_sets(task:Task, real:Dataset, annotated:Dataset|None=None, generated:Da
     for m in modes:
         if m not in MODES: raise ConfigError(f'mode must be one of {MODES}, got {m!r}')
         if any(s is None for s in sources[m]): raise ConfigError(f'mode {m!r} needs its synthetic rows')
+        if any(not len(s) for s in sources[m]):
+            raise ConfigError(f'mode {m!r} has no synthetic rows to add: leave it out (`modes_with_rows`)')
     most = min((len(s) for m in modes for s in sources[m]), default=0)
     amount = most if amount is None else amount
     if not 0 <= amount <= most: raise ConfigError(f'amount must be in [0, {most}] (the synthetic rows), got {amount}')
     takes = {'none': [], 'annotate': [amount], 'generate': [amount], 'both': [amount // 2, amount - amount // 2]}
     def added(m): return [_first(s, n, seed) for s, n in zip(sources[m], takes[m]) if n]
     return {m: mix(task, real, added(m), weight_by=weight_by, soft_labels=soft_labels) for m in modes}
+
+# %% ../nbs/08_student.ipynb #48badc00
+def modes_with_rows(modes:Sequence[str], annotated:Dataset|None, generated:Dataset|None) -> list:
+    "The modes of `modes` that have synthetic rows to add (`none` always): those `mode_sets` can compare."
+    has = {'annotate': [annotated], 'generate': [generated], 'both': [annotated, generated], 'none': []}
+    return [m for m in modes if all(s is not None and len(s) for s in has[m])]
 
 # %% ../nbs/08_student.ipynb #a12fb38e
 @dataclass

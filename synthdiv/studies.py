@@ -23,8 +23,8 @@ from .pipeline import get_profile
 from .llm import gemma3_270m, gemma_installed
 
 # %% auto #0
-__all__ = ['NOT_SCORES', 'metric_correlations', 'diversity_vs_accuracy', 'plot_vs_accuracy', 'study_plans', 'StudyConfig',
-           'study_generation', 'run_diversity_study']
+__all__ = ['NOT_SCORES', 'metric_correlations', 'plot_diversity_accuracy', 'diversity_vs_accuracy', 'plot_vs_accuracy',
+           'study_plans', 'StudyConfig', 'study_generation', 'run_diversity_study']
 
 # %% ../nbs/09c_studies.ipynb #e06ea6d1
 def _correlation_or_none(x:np.ndarray, y:np.ndarray):
@@ -95,6 +95,30 @@ def metric_correlations(table:pd.DataFrame, target:str='accuracy', exclude:Seque
                                                seed), 'with_uncertainty': _uncertainty(table, m) is not None}
             for m in scores]
     return pd.DataFrame(rows).sort_values('spearman', ascending=False, key=lambda s: s.abs(), ignore_index=True)
+
+# %% ../nbs/09c_studies.ipynb #3968d390
+def plot_diversity_accuracy(table:pd.DataFrame, # `diversity_vs_accuracy`'s: a row per dataset
+                            corr:pd.DataFrame|None=None, # `metric_correlations(table)` (default: computed)
+                            metrics:Sequence[str]|None=None, # the scores to draw (default: all, strongest first)
+                            cols:int=3, target:str='accuracy'):
+    "Student accuracy against each diversity score, a point per dataset with its spread over seeds, and Spearman's rho."
+    import matplotlib.pyplot as plt
+    corr = (metric_correlations(table, target) if corr is None else corr).set_index('metric')
+    metrics = list(metrics or corr.index)
+    cols = min(cols, len(metrics))
+    rows = int(np.ceil(len(metrics) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(3.6 * cols, 3 * rows), squeeze=False)
+    sd = table[f'{target}_sd'] if f'{target}_sd' in table else None
+    for ax, m in zip(axes.flat, metrics):
+        ax.errorbar(table[m], table[target], yerr=sd, fmt='o', capsize=3)
+        for x, y, name in zip(table[m], table[target], table['dataset']):
+            ax.annotate(str(name), (x, y), xytext=(4, 4), textcoords='offset points', fontsize=7)
+        c = corr.loc[m]
+        low, high = c['spearman_90'] if isinstance(c.get('spearman_90'), tuple) else (np.nan, np.nan)
+        ax.set(xlabel=m, ylabel=target, title=f"ρ = {c['spearman']:.2f} [{low:.2f}, {high:.2f}]")
+    for ax in list(axes.flat)[len(metrics):]: ax.axis('off')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/09c_studies.ipynb #fc7ae345
 def _same_size(datasets:dict, size:int|None, seed:int) -> dict:

@@ -16,9 +16,9 @@ from .train import *
 from .formats import *
 
 # %% auto #0
-__all__ = ['teacher_pairs', 'tokenise_pairs', 'TeacherConfig', 'masked_lm_loss', 'dev_loss', 'teacher_model', 'teacher_learner',
-           'Teacher', 'save_teacher', 'load_teacher', 'teacher_cache_path', 'fine_tune', 'evaluate_teacher',
-           'export_teacher']
+__all__ = ['teacher_pairs', 'tokenise_pairs', 'lora_fields', 'TeacherConfig', 'masked_lm_loss', 'dev_loss', 'teacher_model',
+           'teacher_learner', 'Teacher', 'save_teacher', 'load_teacher', 'teacher_cache_path', 'fine_tune',
+           'evaluate_teacher', 'export_teacher']
 
 # %% ../nbs/03_teacher.ipynb #4be5f966
 def teacher_pairs(task:Task, ds, formats:Sequence[str]=('annotate', 'conditional'),
@@ -46,6 +46,20 @@ def tokenise_pairs(tok, pairs:Sequence[tuple[str, str]], loss_on:str='completion
         out.append((p + c, labels))
     return out
 
+# %% ../nbs/03_teacher.ipynb #6bf03b6d
+def lora_fields(lora) -> dict:
+    "A `peft.LoraConfig` (or a dict of its fields) as JSON: a dict as given; of a config, what it sets."
+    from peft import LoraConfig
+    if isinstance(lora, dict):
+        try: LoraConfig(**lora)   # checked by peft itself: an unknown or bad field fails here, not at training
+        except (TypeError, ValueError) as e: raise ConfigError(f'lora: {e}') from None
+        return json_roundtrip(lora)
+    if not isinstance(lora, LoraConfig): raise ConfigError(f'lora must be a peft.LoraConfig or a dict, got {lora!r}')
+    default, given = json_roundtrip(LoraConfig().to_dict()), json_roundtrip(lora.to_dict())
+    always = ('r', 'lora_alpha', 'lora_dropout', 'target_modules')   # a config says these, default or not
+    return {k: v for k, v in given.items()
+            if (k in always or v != default.get(k)) and k not in ('task_type', 'peft_type')}
+
 # %% ../nbs/03_teacher.ipynb #44532c25
 _LORA_MODULES = ['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj']
 
@@ -60,7 +74,8 @@ class TeacherConfig(Config):
     lora_r: int = 16                # LoRA rank
     lora_alpha: int = 32            # LoRA scale numerator
     lora_dropout: float = 0.05      # dropout on the LoRA input
-    lora_modules: list = field(default_factory=lambda: list(_LORA_MODULES))  # module names that get adapters
+    lora_modules: list|str = field(default_factory=lambda: list(_LORA_MODULES))  # names, 'all-linear' or a regex
+    lora: dict|None = None          # a `peft.LoraConfig` or a dict of its fields; wins over the lora_* fields above
     token_budget: int = 512         # padded tokens per forward pass (activation memory grows with it)
     accumulate: int = 4             # forward passes whose gradients make one optimiser step
     max_length: int = 256           # longest training sequence in tokens
@@ -75,8 +90,14 @@ class TeacherConfig(Config):
             raise ConfigError(f"formats must be a non-empty subset of {FORMATS}, got {self.formats}")
         if self.epochs < 1: raise ConfigError(f"epochs must be >= 1, got {self.epochs}")
         if self.accumulate < 1: raise ConfigError(f"accumulate must be >= 1, got {self.accumulate}")
+        if not isinstance(self.lora_modules, str): self.lora_modules = list(self.lora_modules)
+        if self.lora is not None and self.method != 'lora': raise ConfigError("lora settings need method='lora'")
+        if self.lora is not None: self.lora = lora_fields(self.lora)
     @property
     def learning_rate(self) -> float: return self.lr or (2e-4 if self.method == 'lora' else 2e-5)
+    def to_dict(self) -> dict:   # without `lora` when unset: saved teachers read as before, by older code too
+        d = super().to_dict()
+        return {k: v for k, v in d.items() if not (k == 'lora' and v is None)}
 
 # %% ../nbs/03_teacher.ipynb #943ce85a
 def _pad(rows:list[list[int]], value:int) -> 'torch.Tensor':
@@ -116,8 +137,9 @@ def teacher_model(base:LocalLM, cfg:TeacherConfig):
     model = copy.deepcopy(base.model).float()
     if cfg.method == 'full': return model
     from peft import LoraConfig, get_peft_model
-    lora = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                      target_modules=list(cfg.lora_modules), task_type='CAUSAL_LM')
+    modules = cfg.lora_modules if isinstance(cfg.lora_modules, str) else list(cfg.lora_modules)
+    fields = dict(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout, target_modules=modules)
+    lora = LoraConfig(**{**fields, **(cfg.lora or {}), 'task_type': 'CAUSAL_LM'})
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', FutureWarning)   # peft asks transformers a deprecated question
         return get_peft_model(model, lora)
@@ -194,7 +216,7 @@ def teacher_cache_path(base:LocalLM, task:Task, train, dev, config:TeacherConfig
                        topics:Sequence|None=None, dev_topics:Sequence|None=None) -> Path:
     "The cache folder of the teacher `fine_tune` makes from these arguments (it exists once that teacher is trained)."
     cfg, col = config or TeacherConfig(), task.target_column
-    key = [base.name, task.to_dict(), cfg.to_dict(), as_list(train['text']), as_list(train[col]),
+    key = [TRAINING_REVISION, base.name, task.to_dict(), cfg.to_dict(), as_list(train['text']), as_list(train[col]),
            as_list(dev['text']), as_list(dev[col]), topics and as_list(topics), dev_topics and as_list(dev_topics)]
     return cache_dir('teachers')/stable_hash(key, 20)
 

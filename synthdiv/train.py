@@ -12,9 +12,9 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['token_batches', 'CancelFit', 'Callback', 'Learner', 'accelerator', 'trainable_state', 'load_trainable',
-           'EarlyStopping', 'save_checkpoint', 'checkpoint_meta', 'load_checkpoint', 'Checkpoint', 'InterruptAfter',
-           'ProgressBar']
+__all__ = ['TRAINING_REVISION', 'token_batches', 'CancelFit', 'Callback', 'Learner', 'accelerator', 'trainable_state',
+           'load_trainable', 'EarlyStopping', 'save_checkpoint', 'checkpoint_meta', 'load_checkpoint', 'Checkpoint',
+           'InterruptAfter', 'ProgressBar', 'plot_history']
 
 # %% ../nbs/02b_train.ipynb #628fcc2f
 def token_batches(lengths:Sequence[int], # the length of each example, in tokens
@@ -89,7 +89,7 @@ def _prepare(self):
     from transformers import get_linear_schedule_with_warmup
     self.acc = accelerator(self.mixed_precision)
     self.params = [p for p in self.model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(self.params, lr=self.lr, weight_decay=self.weight_decay)
+    opt = torch.optim.AdamW(self.params, lr=self.lr, weight_decay=self.weight_decay, fused=True)
     steps = sum(math.ceil(len(self._plan(e)) / self.accumulate) for e in range(1, self.epochs + 1))
     self.sched = get_linear_schedule_with_warmup(opt, int(self.warmup * steps), steps)
     self.model, self.opt = self.acc.prepare(self.model, opt)
@@ -100,6 +100,9 @@ def _plan(self, epoch:int) -> list:
     "This process's batches of `epoch` (all of them on one device; every n-th with n processes)."
     acc = getattr(self, 'acc', None)
     return self.plans[epoch - 1] if acc is None else self.plans[epoch - 1][acc.process_index::acc.num_processes]
+
+# %% ../nbs/02b_train.ipynb #9576cb4e
+TRAINING_REVISION = 2   # 1: AdamW looping over tensors; 2: fused AdamW
 
 # %% ../nbs/02b_train.ipynb #41ae1c37
 @patch_to(Learner)
@@ -331,3 +334,24 @@ class ProgressBar(Callback):
         self.bar.set_postfix(loss=f"{learn.totals['loss'] / max(learn.totals['weight'], 1e-12):.3f}")
     def cleanup_fit(self, learn):
         if self.bar is not None: self.bar.close()
+
+# %% ../nbs/02b_train.ipynb #174363ab
+_NOT_SCORES = ('epoch', 'train_loss', 'seconds', 'tokens', 'tokens_per_s')   # history columns that are no dev score
+
+def plot_history(histories:dict): # name -> a `Learner` history (one dict per epoch)
+    "Training curves, a row per history (each on its own scale): the training loss and the dev score by epoch."
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+    fig, axes = plt.subplots(len(histories), 2, figsize=(9, 2.6 * len(histories)), squeeze=False)
+    for (name, h), (left, right) in zip(histories.items(), axes):
+        trained = [r for r in h if r.get('train_loss') is not None]
+        left.plot([r['epoch'] for r in trained], [r['train_loss'] for r in trained], marker='o')
+        score = next((k for r in h for k in r if k not in _NOT_SCORES), None)
+        scored = [r for r in h if score and r.get(score) is not None]
+        right.plot([r['epoch'] for r in scored], [r[score] for r in scored], marker='o', color='tab:orange')
+        left.set(ylabel='training loss', title=f'{name}: training')
+        untrained = ' (epoch 0: untrained)' if scored and scored[0]['epoch'] == 0 else ''
+        right.set(ylabel=score or 'dev score', title=f'{name}: dev{untrained}')
+        for ax in (left, right): ax.set_xlabel('epoch'); ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    fig.tight_layout()
+    return fig

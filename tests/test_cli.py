@@ -35,3 +35,36 @@ def test_headline_grid_with_tiny_models(tmp_path):
     settings = json.loads((tmp_path / 'hg' / 'grid_config.json').read_text())
     assert (settings['student_epochs'], settings['test_rows']) == (1, 6)
     assert _synthdiv(*args).returncode == 0 and (tmp_path / 'hg' / 'grid.jsonl').read_text().splitlines() == rows
+
+def test_cli_keeps_its_promises(tmp_path):
+    "Issue 30's CLI traps through the installed command: each refused before any work, leaving no folder; --version."
+    r = _synthdiv('--version')
+    assert r.returncode == 0 and r.stdout.startswith('synthdiv '), r.stdout
+    r = _synthdiv('grid', '--template', 'topic_styel', '--out', str(tmp_path / 'grid'))
+    assert r.returncode == 2 and "template 'topic_styel' is not one of" in r.stderr and not (tmp_path / 'grid').exists()
+    (tmp_path / 'mine.csv').write_text('text,label\n' + ''.join(f'review number {i},{"ab"[i % 2]}\n' for i in range(8)))
+    base = ('generate', str(tmp_path / 'mine.csv'), '--labels', 'a,b', '--profile', 'tiny')
+    r = _synthdiv(*base, '--out', str(tmp_path / 'gen'), '--template', 'topic_styel')
+    assert r.returncode == 2 and 'is not one of' in r.stderr and not (tmp_path / 'gen').exists()
+    r = _synthdiv(*base, '--out', str(tmp_path / 'gen'), '--temperature', '0.5', '0.9', '1.3')
+    assert r.returncode == 2 and 'got 3' in r.stderr and not (tmp_path / 'gen').exists()
+    r = _synthdiv(*base, '--out', str(tmp_path / 'gen'), '--server', 'http://127.0.0.1:9/v1')
+    assert r.returncode == 2 and '--server and --model go together' in r.stderr and not (tmp_path / 'gen').exists()
+    r = _synthdiv('run', '--profile', 'tiny', '--budget', '50', '--dry-run', cwd=tmp_path)
+    assert r.returncode == 0 and 'dry run: nothing was run' in r.stdout, r.stderr[-2000:]
+    assert not (tmp_path / 'runs').exists()
+
+def test_readme_and_help_agree():
+    "Every flag the README gives a `synthdiv COMMAND` is one that command's --help lists."
+    import re
+    readme = (Path(__file__).parent.parent / 'README.md').read_text()
+    spans = re.findall(r'`(synthdiv [^`]+)`', readme) + re.findall(r'^\s*(?:\.venv/bin/)?(synthdiv .+)$', readme, re.M)
+    helps, checked = {}, 0
+    for span in spans:
+        words = span.split()
+        cmd = words[1] if len(words) > 1 and not words[1].startswith('-') else None
+        if cmd not in helps: helps[cmd] = _synthdiv(*([cmd] if cmd else []), '--help').stdout
+        for flag in re.findall(r'(?<![\w-])--[a-z][a-z-]*', span):
+            assert flag in helps[cmd], f'README: `{span}` gives {flag}, which `synthdiv {cmd or ""} --help` does not list'
+            checked += 1
+    assert checked >= 10, checked

@@ -61,3 +61,18 @@ def test_synthdiv_run_on_a_users_files(tmp_path, capsys):
     from synthdiv.generation import NEUTRAL_STYLES
     styles = {json.loads(l).get('style') for f in ('data.jsonl', 'rejected.jsonl') for l in open(run/'generated'/f)}
     assert styles and styles <= set(NEUTRAL_STYLES)   # not the movie-review styles
+
+def test_a_run_without_unlabelled_texts_leaves_annotation_out(tmp_path):
+    "With no unlabelled file nothing is annotated: the students leave that mode out and the report says why."
+    import json, pandas as pd
+    from synthdiv.cli import main
+    rows = [(k, f'The {w} of order {i} went wrong.') for k, w in (('billing', 'invoice'), ('bug', 'screen'))
+            for i in range(20)]
+    pd.DataFrame(rows, columns=['kind', 'message']).to_csv(tmp_path/'tickets.csv', index=False)
+    assert main(['run', '--profile', 'tiny', '--train', str(tmp_path/'tickets.csv'), '--labels', 'billing,bug',
+                 '--text-col', 'message', '--label-col', 'kind', '--seeds', '0', '--root', str(tmp_path/'runs')]) == 0
+    run, = (tmp_path/'runs').iterdir()
+    report, students = (run/'report.md').read_text(), json.loads((run/'metrics.json').read_text())['students']
+    kept = json.loads((run/'metrics.json').read_text())['generate']['counts'].get('kept', 0)
+    assert 'real+annotated: not trained, no annotated rows (no unlabelled texts outside the budget)' in report
+    assert sorted(students) == ['real'] + ['real+generated'] * bool(kept)   # not real rows again under another name

@@ -11,7 +11,8 @@ review, is appended to OUT/sweep.jsonl as it finishes (rerun to resume).
 
     python nbs/lab/scripts/amount_sweep.py GRID_DIR --budget 0.05 --amounts 25 50 100 --student finetune --out OUT \
         [--labels hard confidence soft]
-An amount above what the draw has (the generated rows kept) is replaced by that maximum."""
+An amount above what the draw has (the generated rows kept) is replaced by that maximum; a mode with no rows to add
+(at the 100% budget no unlabelled text is left to annotate) is left out."""
 import argparse, json, math, time
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +20,7 @@ import numpy as np
 from synthdiv.core import write_provenance, to_json
 from synthdiv.data import RT_TASK
 from synthdiv.grid import GridConfig, budget_context, mode_data
-from synthdiv.student import StudentConfig, mode_sets, train_student
+from synthdiv.student import MODES, StudentConfig, mode_sets, modes_with_rows, train_student
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('grid', type=Path); p.add_argument('--budget', type=float, default=0.05)
@@ -40,10 +41,10 @@ for run in sorted((a.grid/f'budget-{budget}').glob('seed-*')):
     seed = int(run.name.split('-')[1])
     c = budget_context(cfg, a.grid, budget, seed)
     annotated, generated = mode_data(run, 'annotate'), mode_data(run, 'generate')
-    most = min(len(annotated), len(generated))
+    modes = [m for m in modes_with_rows(MODES, annotated, generated) if m != 'none']   # at 100%: nothing annotated
+    most = min([len(s) for s in (annotated, generated) if len(s)], default=0)
     amounts = sorted({min(n, most) for n in a.amounts})
-    arms = [('none', 0, 'hard')] + [(m, n, lab) for lab in a.labels for n in amounts
-                                    for m in ('annotate', 'generate', 'both')]
+    arms = [('none', 0, 'hard')] + [(m, n, lab) for lab in a.labels for n in amounts for m in modes]
     scfg = StudentConfig(method=a.student, model=c.profile.student_model, epochs=a.epochs, seed=seed)
     if a.student == 'finetune':
         scfg = replace(scfg, updates=a.epochs * math.ceil((len(c.few_train) + max(amounts)) / scfg.batch_size))
