@@ -178,7 +178,7 @@ def extract_json(text:str):
         obj = ast.literal_eval(re.sub(r'\btrue\b', 'True',
                                       re.sub(r'\bfalse\b', 'False', re.sub(r'\bnull\b', 'None', fixed))))
         return (obj, True) if isinstance(obj, (dict, list)) else (None, False)
-    except (ValueError, SyntaxError, MemoryError, RecursionError): return None, False
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError): return None, False  # a set of dicts
 
 # %% ../nbs/06_cluster_agent.ipynb #116e67fd
 def _norm(name:str) -> str: return ' '.join(str(name).lower().replace('_', ' ').split())
