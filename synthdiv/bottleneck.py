@@ -12,12 +12,15 @@ import pandas as pd
 from scipy.special import logsumexp
 from scipy.stats import entropy as _kl_entropy
 from .core import *
+from .llm import capabilities
+from .generation import GenerationConfig, render_prompt, _stops
 
 # %% auto #0
-__all__ = ['random_covariance', 'is_psd', 'Mixture', 'gaussian_kl', 'mc_kl', 'histogram_kl', 'gmm_world', 'gmm_gap', 'gmm_sweep',
-           'summarise_sweep', 'plot_sweep', 'compositions', 'multinomial_logpmf', 'entropy_nats', 'DiscreteWorld',
-           'exact_quantities', 'plugin_entropy', 'plugin_mi', 'sampled_quantities', 'world_sweep', 'plot_world',
-           'gain_correlations', 'prompt_information']
+__all__ = ['MODES', 'random_covariance', 'is_psd', 'sampled_covariance', 'Mixture', 'gaussian_kl', 'mc_kl', 'histogram_kl',
+           'gmm_world', 'gmm_gap', 'gmm_sweep', 'summarise_sweep', 'plot_sweep', 'gmm_grid', 'grid_table',
+           'compositions', 'multinomial_logpmf', 'entropy_nats', 'DiscreteWorld', 'exact_quantities', 'plugin_entropy',
+           'plugin_mi', 'sampled_quantities', 'world_sweep', 'plot_world', 'gain_correlations', 'information_estimates',
+           'prompt_information', 'temperature_table', 'plan_information']
 
 # %% ../nbs/07_bottleneck.ipynb #a0d91f78
 def random_covariance(g:np.random.Generator, d:int=2, mode:str='fixed', eps:float=1e-3) -> np.ndarray:
@@ -30,6 +33,12 @@ def random_covariance(g:np.random.Generator, d:int=2, mode:str='fixed', eps:floa
 def is_psd(c:np.ndarray, tol:float=1e-10) -> bool:
     "Whether `c` is symmetric positive semi-definite."
     return bool(np.allclose(c, c.T) and np.linalg.eigvalsh((c + c.T) / 2).min() >= -tol)
+
+# %% ../nbs/07_bottleneck.ipynb #a1c2e3f4
+def sampled_covariance(c:np.ndarray) -> np.ndarray:
+    "The covariance numpy's SVD sampler really draws with for `c` = U S V^T: U S U^T (`c` itself when it is valid)."
+    u, s, _ = np.linalg.svd(c)
+    return (u * s) @ u.T
 
 # %% ../nbs/07_bottleneck.ipynb #7ea27df2
 @dataclass
@@ -97,31 +106,49 @@ def gmm_world(K:int, J:int, L:int, seed:int=0, mode:str='fixed', n_anchor:int=50
             'invalid_covariances': sum(not is_psd(c) for c in np.concatenate([truth.covs, gen.covs]))}
 
 # %% ../nbs/07_bottleneck.ipynb #6a85bf26
-def gmm_gap(K:int=2, J:int=2, L:int=2, seed:int=0, mode:str='fixed', rounds:int=20, n_eval:int=2000) -> dict:
-    "KL gap between the anchor-trained and the synthetic-trained fits (positive: synthetic data helped)."
-    w = gmm_world(K, J, L, seed, mode)
-    g = rng(seed + 7)
-    w_anchor, w_syn = _fit(w['anchor'], K, seed), _fit(w['synthetic'], K + J + L, seed)
-    if mode == 'faithful':
-        gaps = [histogram_kl(w_anchor.sample(n_eval)[0], w['truth'].sample(g, n_eval)) -
-                histogram_kl(w_syn.sample(n_eval)[0], w['truth'].sample(g, n_eval)) for _ in range(rounds)]
-        return {'gap': float(np.mean(gaps)), 'invalid_covariances': w['invalid_covariances']}
-    truth = w['truth']
+MODES = {'faithful': ('official', 'histogram'), 'fixed': ('valid', 'monte_carlo')}   # mode -> (world, estimator)
+
+def _histogram_gap(truth:Mixture, fit_a, fit_s, g, rounds:int, n_eval:int) -> float:
+    "The official estimate: each round one sample of the truth, shared by both histogram KLs; the mean over rounds."
+    gaps = []
+    for _ in range(rounds):
+        x_t = truth.sample(g, n_eval)
+        gaps.append(histogram_kl(fit_a.sample(n_eval)[0], x_t) - histogram_kl(fit_s.sample(n_eval)[0], x_t))
+    return float(np.mean(gaps))
+
+def _mc_gaps(truth:Mixture, fit_a, fit_s, g, n_eval:int) -> dict:
+    "Monte-Carlo KL gaps in both directions, against the density the truth's sampler really draws from."
+    dens = Mixture(truth.means, np.stack([sampled_covariance(c) for c in truth.covs]), truth.weights)
     x_t = truth.sample(g, n_eval)
-    kl = lambda fit: mc_kl(fit.sample(n_eval)[0], fit.score_samples, truth.logpdf)
-    kl_fwd = lambda fit: mc_kl(x_t, truth.logpdf, fit.score_samples)
-    return {'gap': kl(w_anchor) - kl(w_syn), 'gap_forward': kl_fwd(w_anchor) - kl_fwd(w_syn), 'invalid_covariances': 0}
+    def kl(fit): return mc_kl(fit.sample(n_eval)[0], fit.score_samples, dens.logpdf)
+    def kl_fwd(fit): return mc_kl(x_t, dens.logpdf, fit.score_samples)
+    return {'gap': kl(fit_a) - kl(fit_s), 'gap_forward': kl_fwd(fit_a) - kl_fwd(fit_s)}
+
+def gmm_gap(K:int=2, J:int=2, L:int=2, seed:int=0, mode:str='fixed', rounds:int=20, n_eval:int=2000,
+            world:str|None=None, # 'official' or 'valid' covariances (default: the mode's)
+            estimator:str|None=None) -> dict: # 'histogram' or 'monte_carlo' (default: the mode's)
+    "KL gap between the anchor-trained and the synthetic-trained fits (positive: synthetic data helped)."
+    from threadpoolctl import threadpool_limits
+    world, estimator = world or MODES[mode][0], estimator or MODES[mode][1]
+    w = gmm_world(K, J, L, seed, 'faithful' if world == 'official' else 'fixed')
+    g = rng(seed + 7)
+    out = {'world': world, 'estimator': estimator, 'invalid_covariances': w['invalid_covariances']}
+    with threadpool_limits(1):   # 2 x 2 linear algebra: one BLAS thread, not several spinning
+        fit_a, fit_s = _fit(w['anchor'], K, seed), _fit(w['synthetic'], K + J + L, seed)
+        if estimator == 'histogram': return {**out, 'gap': _histogram_gap(w['truth'], fit_a, fit_s, g, rounds, n_eval)}
+        return {**out, **_mc_gaps(w['truth'], fit_a, fit_s, g, n_eval)}
 
 # %% ../nbs/07_bottleneck.ipynb #eb5f222c
 def gmm_sweep(values=(2, 6, 10), reps:int=5, mode:str='fixed', rounds:int=20, n_eval:int=2000, base:int=2,
-              seed:int=0) -> pd.DataFrame:
+              seed:int=0, params:str='KJL', world:str|None=None, estimator:str|None=None) -> pd.DataFrame:
     "One row per (varied parameter, value, repetition) with the KL gap(s)."
-    rows, cells = [], [(p, v) for p in 'KJL' for v in values]
-    for p, v in progress(cells, desc=f'GMM sweep ({mode})'):
+    rows, cells = [], [(p, v) for p in params for v in values]
+    for p, v in progress(cells, desc=f'GMM sweep ({world or MODES[mode][0]}, {estimator or MODES[mode][1]})'):
         args = {'K': base, 'J': base, 'L': base, p: v}
         for r in range(reps):
             rows.append({'varied': p, 'value': v, 'rep': r,
-                         **gmm_gap(**args, seed=seed + 1000 * r + 17 * v, mode=mode, rounds=rounds, n_eval=n_eval)})
+                         **gmm_gap(**args, seed=seed + 1000 * r + 17 * v, mode=mode, rounds=rounds, n_eval=n_eval,
+                                   world=world, estimator=estimator)})
     return pd.DataFrame(rows)
 
 # %% ../nbs/07_bottleneck.ipynb #7154edce
@@ -145,6 +172,21 @@ def plot_sweep(df:pd.DataFrame, col:str='gap', title:str=''):
     fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/07_bottleneck.ipynb #d4e5f6a7
+def gmm_grid(values=(2, 10), reps:int=4, rounds:int=5, n_eval:int=1000, params:str='JL', seed:int=0) -> pd.DataFrame:
+    "The sweep of `params` in each {official, valid world} x {histogram, Monte-Carlo KL} cell, on the same seeds."
+    return pd.concat([gmm_sweep(values, reps, rounds=rounds, n_eval=n_eval, params=params, seed=seed, world=w,
+                                estimator=e) for w in ('official', 'valid') for e in ('histogram', 'monte_carlo')],
+                     ignore_index=True)
+
+def grid_table(df:pd.DataFrame) -> pd.DataFrame:
+    "Median gap per cell and value, and each parameter's trend (median at its largest value minus at its smallest)."
+    med = df.groupby(['world', 'estimator', 'varied', 'value'])['gap'].median().unstack(['varied', 'value'])
+    for p in df.varied.unique():
+        lo, hi = df.value[df.varied == p].min(), df.value[df.varied == p].max()
+        med[(p, 'trend')] = med[(p, hi)] - med[(p, lo)]
+    return med.sort_index(axis=1)
 
 # %% ../nbs/07_bottleneck.ipynb #ccfce82e
 def compositions(n:int, k:int) -> np.ndarray:
@@ -276,21 +318,65 @@ def gain_correlations(df:pd.DataFrame, cols=('delta_I', 'I_p_X', 'GGMI')) -> pd.
     return pd.DataFrame(out).T
 
 # %% ../nbs/07_bottleneck.ipynb #c88b2cd4
-def prompt_information(llm, prompts:Sequence, samples_per_prompt:int=8, seed:int=0, temperature:float=1.0,
-                       max_new_tokens:int=48, stop:Sequence[str]=()) -> dict:
-    "Monte-Carlo ΔI = H(X | P) and I(P; X) in nats per sample (with s.e.), of `llm` over equally used `prompts`."
-    P, S = len(prompts), samples_per_prompt
-    asks = [p for p in prompts for _ in range(S)]
-    xs = llm.generate(asks, temperature=temperature, top_p=1.0, max_new_tokens=max_new_tokens, seed=seed,
-                      stop=list(stop))
-    def under(p): return [float(np.sum(lp)) for lp in llm.logprobs([p] * len(xs), xs)]
-    scores = np.stack([under(p) for p in progress(prompts, desc='score under each prompt')])
-    own = scores[np.repeat(np.arange(P), S), np.arange(P * S)]
-    h = -own
-    i = own - (logsumexp(scores, axis=0) - np.log(P))
+def _ratio_se(h:np.ndarray, n:np.ndarray) -> float:
+    "Delta-method standard error of sum(h) / sum(n) over independent (h, n) pairs."
+    if len(h) < 2: return float('nan')
+    r = h.sum() / n.sum()
+    return float(np.sqrt(((h - r * n) ** 2).sum() / (len(h) * (len(h) - 1))) / n.mean())
+
+def information_estimates(logq:np.ndarray, # log-probability of each sample (columns) under each row (rows)
+                          own:np.ndarray, # the row each sample was drawn under
+                          tokens:np.ndarray) -> dict: # tokens scored per sample
+    "ΔI = H(X | P) and I(P; X), per sample and per token, with standard errors."
+    P, N = logq.shape
+    mine = logq[own, np.arange(N)]
+    h, n = -mine, np.asarray(tokens, float)
+    i = mine - (logsumexp(logq, axis=0) - np.log(P))
     def se(v): return float(v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else float('nan')
-    return {'delta_I': float(h.mean()), 'delta_I_se': se(h), 'I_p_X': float(i.mean()), 'I_p_X_se': se(i),
-            'prompts': P, 'samples': P * S, 'mean_words': float(np.mean([len(x.split()) for x in xs]))}
+    return {'delta_I': float(h.mean()), 'delta_I_se': se(h), 'delta_I_per_token': float(h.sum() / n.sum()),
+            'delta_I_per_token_se': _ratio_se(h, n), 'I_p_X': float(i.mean()), 'I_p_X_se': se(i),
+            'I_p_X_per_token': float(i.sum() / n.sum()), 'I_p_X_per_token_se': _ratio_se(i, n),
+            'tokens_per_sample': float(n.mean())}
+
+# %% ../nbs/07_bottleneck.ipynb #e1f5a4b6
+def prompt_information(llm, prompts:Sequence, samples_per_prompt:int=8, seed:int=0,
+                       temperature:float|Sequence[float]=1.0, # one for every prompt, or one per prompt (a schedule)
+                       top_p:float=1.0, top_k:int=0, max_new_tokens:int=48, stop:Sequence[str]=()) -> dict:
+    "Monte-Carlo ΔI = H(X | P) and I(P; X) of `llm` sampled as given, per sample and per token (with s.e.)."
+    if 'score_samples' not in capabilities(llm):
+        raise ConfigError(f"{getattr(llm, 'name', llm)!r} cannot score its samples under its sampler: ΔI needs a "
+                          "backend with the `score_samples` capability (LocalLM, TableLLM)")
+    P, S = len(prompts), samples_per_prompt
+    temps = [float(temperature)] * P if np.isscalar(temperature) else [float(t) for t in temperature]
+    if len(temps) != P: raise ConfigError(f'{len(temps)} temperatures for {P} prompts')
+    got = llm.score_samples([p for p in prompts for _ in range(S)], list(zip(prompts, temps)),
+                            temperatures=list(np.repeat(temps, S)), top_p=top_p, top_k=top_k,
+                            max_new_tokens=max_new_tokens, seed=seed, stop=list(stop))
+    out = information_estimates(got['logq'], np.repeat(np.arange(P), S), got['tokens'])
+    return {**out, 'prompts': P, 'samples': P * S, 'ended': float(np.mean(got['ended'])),
+            'mean_words': float(np.mean([len(x.split()) for x in got['texts']])),
+            'sampling': {'temperatures': sorted(set(temps)), 'top_p': top_p, 'top_k': top_k,
+                         'max_new_tokens': max_new_tokens, 'stop': list(stop)}}
+
+# %% ../nbs/07_bottleneck.ipynb #b4c8d7e9
+def temperature_table(llm, prompts:Sequence, temperatures=(0.0, 0.25, 0.5, 1.0, 1.5), samples_per_prompt:int=8,
+                      seed:int=0, **sampling) -> pd.DataFrame:
+    "ΔI per sample and per token (with s.e.) of `llm` on the same prompts at each temperature."
+    rows = []
+    for t in temperatures:
+        e = prompt_information(llm, prompts, samples_per_prompt, seed, temperature=t, **sampling)
+        rows.append({'temperature': t, **{k: e[k] for k in ('delta_I', 'delta_I_se', 'delta_I_per_token',
+                                                            'delta_I_per_token_se', 'tokens_per_sample', 'ended')}})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/07_bottleneck.ipynb #a9b3c2d4
+def plan_information(llm, task, rows:Sequence[dict], gcfg:GenerationConfig|None=None, samples_per_prompt:int=4,
+                     seed:int=0) -> dict:
+    "ΔI and I(P; X) of `llm` on plan `rows`, sampled as `generate` samples them under `gcfg`."
+    gcfg = gcfg or GenerationConfig()
+    return prompt_information(llm, [render_prompt(task, r, gcfg) for r in rows], samples_per_prompt, seed,
+                              temperature=[r['temperature'] for r in rows], top_p=gcfg.top_p,
+                              max_new_tokens=gcfg.max_new_tokens, stop=_stops(task, gcfg))
 
 # %% ../nbs/07_bottleneck.ipynb #02fff7cb
 def __getattr__(name):

@@ -17,7 +17,8 @@ from .teacher import TeacherConfig, fine_tune, export_teacher
 from .generation import (discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, TEMPLATES,
                                  dry_run, prompt_template, plan_fields, write_outputs, push_folder, HUB_FILES,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS)
-from .diversity import diversity_report, compare, LEXICAL, EMBEDDING
+from .diversity import diversity_report, compare, model_metrics, LEXICAL, EMBEDDING
+from .llm import gemma3_270m, gemma_installed
 from .cluster_agent import agent_row
 from .report import write_report
 from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA, dry_run_pipeline, run_teacher
@@ -284,6 +285,8 @@ def _diversity_parser(sub):
     d.add_argument('file', type=Path, help='the texts (CSV, TSV, JSONL, Parquet, a saved dataset)')
     d.add_argument('--text-col', default='text', help='the text column')
     d.add_argument('--embeddings', action='store_true', help="also the embedding metrics (the profile's embedder)")
+    d.add_argument('--perplexity', action='store_true', help="also context length and perplexity under the profile's "
+                   'base LM (SmolLM2), and the perplexity gap to Gemma-3-270M when its optional package is installed')
     d.add_argument('--size', type=int, help='score random subsets of this many texts [all of them, once]')
     d.add_argument('--repeats', type=int, default=1, help='how many such subsets (their spread is the std column)')
     d.add_argument('--out', type=Path, help='write the table here (.csv or .json)')
@@ -532,8 +535,13 @@ def cmd_diversity(a) -> int:
     texts = _file_texts(a.file, a.text_col)
     judge = served_llm(a.judge_server, a.judge_model, **_client_options(a))   # checks the flags before any work
     emb = get_profile(a.profile).load_embedder() if a.embeddings else None
-    table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []), size=a.size, repeats=a.repeats,
-                             embedder=emb)
+    llm = get_profile(a.profile).load_llm() if a.perplexity else None
+    second = gemma3_270m() if llm is not None and gemma_installed() else None
+    model, note = model_metrics(llm, second) if llm is not None else ([], '')
+    if note: print(note)
+    table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []) + model, size=a.size,
+                             repeats=a.repeats, embedder=emb, llm=llm, llm_b=second,
+                             tokenizer=getattr(llm, 'tok', None))
     _write_table(table, a.out)   # the metrics computed so far are kept, whatever the judge does
     if judge is not None:
         try: row = agent_row(texts, judge, a.agent_rounds, a.agent_k)

@@ -5,18 +5,20 @@
 # %% ../nbs/06_cluster_agent.ipynb #6000bf7e
 from __future__ import annotations
 import ast, json, re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 import numpy as np
+import pandas as pd
 from fastcore.basics import patch_to
 from .core import *
 from .llm import *
 
 # %% auto #0
-__all__ = ['PROMPTS', 'ANSWER_FORMATS', 'SCHEMAS', 'numbered', 'extract_json', 'parse_clusters', 'parse_verdicts', 'sanitise',
-           'round_ratio', 'AgentConfig', 'JudgeLog', 'ask', 'Criteria', 'discover_criteria', 'AgentResult',
-           'cluster_score', 'cluster_agreement', 'pair_probe', 'render_round', 'browse', 'plot_scores', 'agent_row']
+__all__ = ['PROMPTS', 'ANSWER_FORMATS', 'SCHEMAS', 'cluster_answer', 'cluster_schema', 'numbered', 'extract_json',
+           'parse_clusters', 'parse_verdicts', 'sanitise', 'round_ratio', 'AgentConfig', 'JudgeLog', 'ask', 'Criteria',
+           'discover_criteria', 'AgentResult', 'label_summary', 'score_words', 'cluster_score', 'cluster_agreement',
+           'pair_probe', 'render_round', 'browse', 'plot_scores', 'TokenCounted', 'agent_cost', 'agent_row']
 
 # %% ../nbs/06_cluster_agent.ipynb #f6500344
 PROMPTS = {}   # the default prompt of each step, by name
@@ -86,21 +88,34 @@ Clusters:
 
 # %% ../nbs/06_cluster_agent.ipynb #a961b5a0
 ANSWER_FORMATS = {
-    ('cluster',
-     False): 'Answer with JSON only: {"clusters": [{"samples": [1, 4], "reason": "what makes this group unlike '
-                        'the others"}]}',
-    ('cluster',
-     True): 'Answer with one line per cluster: the numbers of its texts separated by commas, then " | " and a '
-                       'short reason. Example:\n1, 4 | both about football',
+    ('cluster', False): 'Answer with JSON only, in this form:\n{example}\nIn "metadata" give the value of each '
+                        'attribute for the cluster, in "metrics" its score from 1 to 5 on each scale.',
+    ('cluster', True): 'Answer with one line per cluster: the numbers of its texts separated by commas, then " | " and '
+                       'a short reason, then " | " and the value of each attribute and the score from 1 to 5 on each '
+                       'scale, as name=value separated by semicolons. Example:\n{example}',
     ('verify', False): 'Answer with JSON only: {"verdicts": [{"cluster": "A", "valid": 1, "reason": "..."}]}',
     ('verify', True): 'Answer with one line per cluster: its letter, then 1 or 0, then a short reason. Example:\n'
                       'A 1 both about football',
 }
 
+# %% ../nbs/06_cluster_agent.ipynb #c1a2b3d4
+def cluster_answer(compact:bool, metadata:Sequence[str]=(), metrics:Sequence[str]=()) -> str:
+    "The clustering prompt's answer format, its example naming these metadata and metrics."
+    if compact:
+        labels = '; '.join([f'{m}=...' for m in metadata] + [f'{m}=3' for m in metrics])
+        example = '1, 4 | both about football' + (f' | {labels}' if labels else '')
+    else:
+        example = json.dumps({'clusters': [{'samples': [1, 4], 'reason': 'what makes this group unlike the others',
+                                            'metadata': {m: '...' for m in metadata},
+                                            'metrics': {m: 3 for m in metrics}}]})
+    return ANSWER_FORMATS[('cluster', compact)].replace('{example}', example)
+
 # %% ../nbs/06_cluster_agent.ipynb #95ef1dad
 _STRINGS = {'type': 'object', 'additionalProperties': {'type': 'string'}}
-_CLUSTER = {'type': 'object', 'required': ['samples', 'reason'],
-            'properties': {'samples': {'type': 'array', 'items': {'type': 'integer'}}, 'reason': {'type': 'string'}}}
+_SCORE = {'type': 'integer', 'minimum': 1, 'maximum': 5}
+_CLUSTER = {'type': 'object', 'required': ['samples', 'reason', 'metadata', 'metrics'],
+            'properties': {'samples': {'type': 'array', 'items': {'type': 'integer'}}, 'reason': {'type': 'string'},
+                           'metadata': _STRINGS, 'metrics': {'type': 'object', 'additionalProperties': _SCORE}}}
 _VERDICT = {'type': 'object', 'required': ['cluster', 'valid', 'reason'],
             'properties': {'cluster': {'type': 'string'}, 'valid': {'type': 'integer', 'enum': [0, 1]},
                            'reason': {'type': 'string'}}}
@@ -113,6 +128,14 @@ SCHEMAS = {
     'verify': {'type': 'object', 'required': ['verdicts'],
                'properties': {'verdicts': {'type': 'array', 'items': _VERDICT}}},
 }
+
+def cluster_schema(metadata:Sequence[str]=(), metrics:Sequence[str]=()) -> dict:
+    "The clustering answer's schema, requiring a value for each metadata and a 1-5 score for each metric."
+    def named(names, value): return {'type': 'object', 'required': list(names),
+                                     'properties': {n: value for n in names}}
+    item = {**_CLUSTER, 'properties': {**_CLUSTER['properties'], 'metadata': named(metadata, {'type': 'string'}),
+                                       'metrics': named(metrics, _SCORE)}}
+    return {**SCHEMAS['cluster'], 'properties': {'clusters': {'type': 'array', 'items': item}}}
 
 # %% ../nbs/06_cluster_agent.ipynb #a6736a8f
 def numbered(texts:Sequence[str], max_chars:int=600) -> str:
@@ -155,9 +178,11 @@ def extract_json(text:str):
         obj = ast.literal_eval(re.sub(r'\btrue\b', 'True',
                                       re.sub(r'\bfalse\b', 'False', re.sub(r'\bnull\b', 'None', fixed))))
         return (obj, True) if isinstance(obj, (dict, list)) else (None, False)
-    except (ValueError, SyntaxError, MemoryError, RecursionError): return None, False
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError): return None, False  # a set of dicts
 
 # %% ../nbs/06_cluster_agent.ipynb #116e67fd
+def _norm(name:str) -> str: return ' '.join(str(name).lower().replace('_', ' ').split())
+
 def _ints(value) -> list[int]:
     "Every integer in a number, a string or a (nested) list."
     if isinstance(value, (int, float)) and not isinstance(value, bool): return [int(value)]
@@ -165,32 +190,58 @@ def _ints(value) -> list[int]:
     if isinstance(value, (list, tuple)): return [i for v in value for i in _ints(v)]
     return []
 
-def _compact_clusters(reply:str) -> list:
-    "Clusters from one-line-per-cluster answers: `1, 4 | reason`."
+def _score(value) -> int|None:
+    "A 1-5 score from a number, a string or a dict with a `score`; None if there is none."
+    found = _ints(value.get('score', value.get('value')) if isinstance(value, dict) else value)
+    return found[0] if found and 1 <= found[0] <= 5 else None
+
+# %% ../nbs/06_cluster_agent.ipynb #d2e3f4a5
+def _labels(metadata:dict, metrics:dict, meta_names:Sequence[str]=(), metric_names:Sequence[str]=()) -> dict:
+    "A cluster's labels: metadata values and 1-5 metric scores, under the criteria's names where they match."
+    names = {_norm(n): n for n in [*meta_names, *metric_names]}
+    meta = {names.get(_norm(k), str(k)): str(v).strip() for k, v in metadata.items() if str(v).strip()}
+    scores = {names.get(_norm(k), str(k)): _score(v) for k, v in metrics.items()}
+    return {'metadata': meta, 'metrics': {k: v for k, v in scores.items() if v is not None}}
+
+def _compact_labels(text:str, meta_names:Sequence[str], metric_names:Sequence[str]) -> dict:
+    "Labels from `name=value; name=value` (names the criteria do not have are left out)."
+    pairs = [re.split(r'\s*[=:]\s*', x.strip(), maxsplit=1) for x in text.split(';') if re.search('[=:]', x)]
+    kinds = {**{_norm(n): 'metadata' for n in meta_names}, **{_norm(n): 'metrics' for n in metric_names}}
+    parts = {'metadata': {}, 'metrics': {}}
+    for k, v in pairs:
+        if _norm(k) in kinds: parts[kinds[_norm(k)]][k] = v
+    return _labels(parts['metadata'], parts['metrics'], meta_names, metric_names)
+
+def _compact_clusters(reply:str, meta_names:Sequence[str]=(), metric_names:Sequence[str]=()) -> list:
+    "Clusters from one-line-per-cluster answers: `1, 4 | reason | name=value; ...`."
     out = []
     for line in reply.splitlines():
-        nums, _, reason = line.partition('|')
+        nums, _, rest = line.partition('|')
+        reason, _, labels = rest.partition('|')
         if re.fullmatch(r'[\s\d,;and]*\d[\s\d,;and]*', nums.replace('texts', '').replace('text', '').strip(' -*:')):
-            out.append((_ints(nums), reason.strip()))
+            out.append((_ints(nums), reason.strip(), _compact_labels(labels, meta_names, metric_names)))
     return out
 
 # %% ../nbs/06_cluster_agent.ipynb #f8583f3f
-def _json_cluster(c) -> tuple|None:
-    "One cluster from a JSON item: a dict with some key for the samples and maybe a reason, or a bare list."
-    if isinstance(c, list): return _ints(c), ''
+def _json_cluster(c, meta_names:Sequence[str]=(), metric_names:Sequence[str]=()) -> tuple|None:
+    "One cluster from a JSON item: a dict with some key for the samples, maybe a reason and labels; or a bare list."
+    if isinstance(c, list): return _ints(c), '', _labels({}, {})
     if not isinstance(c, dict): return None
     key = next((k for k in c if any(w in k.lower() for w in ('sample', 'indic', 'text', 'member'))), None)
     reason = next((str(v) for k, v in c.items() if 'reason' in k.lower() or 'unique' in k.lower()), '')
-    return None if key is None else (_ints(c[key]), reason)
+    def part(word): return next((v for k, v in c.items() if word in k.lower() and isinstance(v, dict)), {})
+    labels = _labels(part('metadata'), part('metric'), meta_names, metric_names)
+    return None if key is None else (_ints(c[key]), reason, labels)
 
-def parse_clusters(reply:str, compact:bool=False) -> list[tuple[list[int], str]] | None:
-    "Clusters (text numbers, reason) from a clustering reply, or None when none can be read."
-    if compact: return _compact_clusters(reply) or None
+def parse_clusters(reply:str, compact:bool=False, metadata:Sequence[str]=(),
+                   metrics:Sequence[str]=()) -> list[tuple[list[int], str, dict]] | None:
+    "Clusters (text numbers, reason, labels) from a clustering reply, or None when none can be read."
+    if compact: return _compact_clusters(reply, metadata, metrics) or None
     obj, _ = extract_json(reply)
     items = obj.get('clusters', obj.get('cluster')) if isinstance(obj, dict) else obj
     if isinstance(items, dict): items = list(items.values())
     if not isinstance(items, list): return None
-    return [c for c in map(_json_cluster, items) if c is not None] or None
+    return [c for c in (_json_cluster(i, metadata, metrics) for i in items) if c is not None] or None
 
 # %% ../nbs/06_cluster_agent.ipynb #5afe5fda
 def _json_verdicts(reply:str, n:int) -> list:
@@ -216,10 +267,10 @@ def parse_verdicts(reply:str, n:int, compact:bool=False) -> list[tuple[int, str]
     return out
 
 # %% ../nbs/06_cluster_agent.ipynb #abdcc316
-def sanitise(clusters:list[tuple[list[int], str]], k:int) -> tuple[list[tuple[list[int], str]], dict]:
-    "Clusters with every text 1..k in exactly one cluster, and counts of the fixes."
+def sanitise(clusters:list[tuple], k:int) -> tuple[list[tuple[list[int], str, dict|None]], dict]:
+    "Clusters with every text 1..k in exactly one cluster (forgotten ones alone, labels None), and the fixes."
     seen, out, fixes = set(), [], {'out_of_range': 0, 'duplicate': 0, 'forgotten': 0, 'empty': 0}
-    for idx, reason in clusters:
+    for idx, reason, *labels in clusters:
         keep = []
         for i in idx:
             if not 1 <= i <= k: fixes['out_of_range'] += 1
@@ -227,11 +278,11 @@ def sanitise(clusters:list[tuple[list[int], str]], k:int) -> tuple[list[tuple[li
             else:
                 seen.add(i)
                 keep.append(i)
-        if keep: out.append((keep, reason))
+        if keep: out.append((keep, reason, labels[0] if labels else {'metadata': {}, 'metrics': {}}))
         else: fixes['empty'] += 1
     missing = [i for i in range(1, k + 1) if i not in seen]
     fixes['forgotten'] = len(missing)
-    return out + [([i], 'forgotten by the judge: kept as its own cluster') for i in missing], fixes
+    return out + [([i], 'forgotten by the judge: kept as its own cluster', None) for i in missing], fixes
 
 # %% ../nbs/06_cluster_agent.ipynb #183efcd1
 def round_ratio(sizes:Sequence[int], valid:Sequence[int], policy:str='drop') -> dict:
@@ -261,9 +312,11 @@ class AgentConfig(Config):
     constrain: bool = True     # send the answer's JSON schema (servers that support it enforce it; others ignore it)
     retries: int = 2           # extra attempts for an unreadable reply
     max_forgotten: float = 0.5 # a round whose clusters leave out more than this share of its texts is not scored
-    max_new_tokens: int = 400  # reply budget per call
+    max_new_tokens: int = 700  # reply budget per call (a JSON clustering of ten texts with labels fits)
     max_chars: int = 600       # each sample is cut to this many characters in prompts
     prompts: dict = field(default_factory=dict)   # replacements for some of `PROMPTS`, by name, for this run only
+    subsets: int = 0           # corpus subsets the N rounds are spread over (0: none; the spread is over rounds)
+    subset_size: int = 0       # texts per subset (0: half the corpus)
     seed: int = 0
     def __post_init__(self):
         unknown = sorted(set(self.prompts) - set(PROMPTS))
@@ -323,16 +376,21 @@ class Criteria(Config):
     criteria: dict = field(default_factory=dict)
     judge: str = ''
     log: dict = field(default_factory=dict)
+    def kinds(self) -> dict:
+        "Each criterion's kind: 'metrics' or 'metadata' by its name, else by its place (metadata were asked first)."
+        meta, mets = {_norm(k) for k in self.metadata}, {_norm(k) for k in self.metrics}
+        def kind(i, k):
+            if _norm(k) in mets: return 'metrics'
+            return 'metadata' if _norm(k) in meta or i < len(self.metadata) else 'metrics'
+        return {k: kind(i, k) for i, k in enumerate(self.criteria)}
     def render(self) -> str:
-        "The criteria as a numbered list, metadata and metrics alternating as in the paper."
-        meta = [v for k, v in self.criteria.items() if k in self.metadata] or list(self.criteria.values())
-        mets = [v for k, v in self.criteria.items() if k in self.metrics]
+        "The criteria as a numbered list, each once, metadata and metrics alternating as in the paper."
+        kinds = self.kinds()
+        meta, mets = [k for k in kinds if kinds[k] == 'metadata'], [k for k in kinds if kinds[k] == 'metrics']
         order = [x for pair in zip(meta, mets) for x in pair] + meta[len(mets):] + mets[len(meta):]
-        return '\n'.join(f'{i}. {c}' for i, c in enumerate(order, 1))
+        return '\n'.join(f'{i}. {self.criteria[k]}' for i, k in enumerate(order, 1))
 
 # %% ../nbs/06_cluster_agent.ipynb #41c6ebb3
-def _norm(name:str) -> str: return ' '.join(str(name).lower().replace('_', ' ').split())
-
 def _named(obj, key:str) -> dict | None:
     "The `key` part of a proposal as {name: definition}, whether the judge wrote a dict or a list of dicts."
     part = obj.get(key) if isinstance(obj, dict) else None
@@ -390,15 +448,16 @@ def discover_criteria(llm, corpora, cfg:AgentConfig|None=None) -> Criteria:
 def _cluster_block(clusters) -> str:
     "The clusters as the verification prompt lists them: `A. texts 1, 4: reason`."
     return '\n'.join(f"{chr(65 + j)}. texts {', '.join(map(str, idx))}: {reason or 'no reason given'}"
-                     for j, (idx, reason) in enumerate(clusters))
+                     for j, (idx, reason, *_) in enumerate(clusters))
 
 _EXAMPLE_REASONS = {'what makes this group unlike the others', 'both about football'}   # the reasons in ANSWER_FORMATS
 
-def _clustering_parser(compact:bool, log:JudgeLog):
+def _clustering_parser(compact:bool, log:JudgeLog, criteria:Criteria|None=None):
     "A parser of clustering replies that also refuses (and counts) a reply that repeats the answer format's example."
+    names = (list(criteria.metadata), list(criteria.metrics)) if criteria else ((), ())
     def parse(reply):
-        c = parse_clusters(reply, compact)
-        if c is not None and all(reason.strip().lower() in _EXAMPLE_REASONS for _, reason in c):
+        c = parse_clusters(reply, compact, *names)
+        if c is not None and all(reason.strip().lower() in _EXAMPLE_REASONS for _, reason, *_ in c):
             log.fail('clustering: reply repeated the example answer (asked again)')
             return None
         return c
@@ -413,58 +472,101 @@ def _verdict_parser(n:int, compact:bool):
 
 # %% ../nbs/06_cluster_agent.ipynb #5cb78275
 class AgentResult:
-    "Rounds (samples, groups with reasons, verdicts, ratio), the score with its bootstrap spread, and the judge's log."
+    "Rounds (samples, groups with reasons and labels, verdicts, ratio), the score with its spread, and the judge's log."
     def __init__(self, rounds:list[dict], config:AgentConfig, criteria:Criteria, log:dict, corpus:Sequence[str]):
         self.rounds, self.config, self.criteria, self.log, self.corpus = rounds, config, criteria, log, list(corpus)
     @property
     def scored(self) -> list[dict]: return [r for r in self.rounds if r['ratio'] == r['ratio']]
     @property
     def ratios(self) -> np.ndarray: return np.array([r['ratio'] for r in self.scored])
+    def subset_scores(self) -> np.ndarray:
+        "The mean ratio of each corpus subset with a scored round (empty without subsets)."
+        by = [[r['ratio'] for r in self.scored if r.get('subset') == s] for s in range(self.config.subsets)]
+        return np.array([np.mean(v) for v in by if v])
     @property
-    def score(self) -> float: return float(self.ratios.mean()) if len(self.ratios) else float('nan')
+    def score(self) -> float:
+        "The mean ratio: over the subsets' scores with subsets, else over the scored rounds."
+        r = self.subset_scores() if self.config.subsets else self.ratios
+        return float(r.mean()) if len(r) else float('nan')
     def bootstrap(self, n:int=1000, seed:int=0) -> tuple[float, float]:
         "Mean and standard deviation of the score over rounds resampled with replacement."
         r = self.ratios
         if not len(r): return float('nan'), float('nan')
         b = r[rng(seed).integers(0, len(r), (n, len(r)))].mean(1)
         return float(b.mean()), float(b.std())
-    def __repr__(self):
-        d = self.to_dict()
-        rounds = f"{d['scored_rounds']}/{d['rounds']} rounds"
-        return f"AgentResult(score={d['score']:.3f} ± {d['bootstrap_std']:.3f}, {rounds})"
+    def __repr__(self): return f"AgentResult({score_words(self.to_dict())})"
+
+# %% ../nbs/06_cluster_agent.ipynb #e3f4a5b6
+def label_summary(res:AgentResult) -> dict:
+    "How fully the judge filled the metadata values and 1-5 metric scores of the clusters it formed."
+    meta, mets = list(res.criteria.metadata), list(res.criteria.metrics)
+    made = [lab for r in res.rounds for _, _, lab in (r.get('groups') or []) if lab is not None]
+    def filled(kind, names):
+        if not made or not names: return float('nan')
+        return float(np.mean([np.mean([n in lab[kind] for n in names]) for lab in made]))
+    means = {m: float(np.mean(v)) for m in mets if (v := [lab['metrics'][m] for lab in made if m in lab['metrics']])}
+    return {'clusters': len(made), 'metadata_filled': filled('metadata', meta),
+            'metrics_filled': filled('metrics', mets), 'metric_means': means}
 
 # %% ../nbs/06_cluster_agent.ipynb #9c5816fe
+def _spread(res:AgentResult) -> tuple[float, str]:
+    "The score's spread and what it covers."
+    c = res.config
+    if not c.subsets: return res.bootstrap()[1], 'bootstrap over rounds'
+    s = res.subset_scores()
+    m = c.subset_size or max(min(c.K, len(res.corpus)), len(res.corpus) // 2)
+    return (float(s.std(ddof=1)) if len(s) > 1 else float('nan')), f'sd over {c.subsets} corpus subsets of {m} texts'
+
 @patch_to(AgentResult)
 def to_dict(self) -> dict:
-    "The score with its bootstrap, the rounds scored, the mean clusters per round, the fixes and the judge's log."
+    "The score with its spread (N, K and what it covers), rounds scored, clusters, fixes, labels and the judge's log."
     fixes = {}
     for r in self.rounds:
         for k, v in r.get('fixes', {}).items(): fixes[k] = fixes.get(k, 0) + v
     mean, sd = self.bootstrap()
+    spread, words = _spread(self)
     def mean_of(xs): return float(np.mean(xs)) if xs else float('nan')
-    return {'score': self.score, 'bootstrap_mean': mean, 'bootstrap_std': sd, 'rounds': len(self.rounds),
-            'scored_rounds': len(self.scored), 'mean_clusters': mean_of([r['clusters'] for r in self.scored]),
+    return {'score': self.score, 'sd': spread, 'spread': words, 'bootstrap_mean': mean, 'bootstrap_std': sd,
+            'rounds': len(self.rounds), 'scored_rounds': len(self.scored), 'N': self.config.N, 'K': self.config.K,
+            'subsets': self.config.subsets, 'subset_scores': self.subset_scores().tolist(),
+            'mean_clusters': mean_of([r['clusters'] for r in self.scored]),
             'clusters_over_K': mean_of([r['clusters'] / len(r['samples']) for r in self.scored]),
-            'invalid_clusters': int(sum(r['invalid'] for r in self.rounds)), 'index_fixes': fixes, 'judge': self.log,
-            'policy': self.config.policy, 'N': self.config.N, 'K': self.config.K, 'spread': 'bootstrap over rounds'}
+            'invalid_clusters': int(sum(r['invalid'] for r in self.rounds)), 'index_fixes': fixes,
+            'labels': label_summary(self), 'judge': self.log, 'policy': self.config.policy}
+
+def score_words(d:dict) -> str:
+    "A cluster-agent score as it must be reported: value ± spread, what the spread covers, N, K and rounds scored."
+    sd, what = d.get('sd', d.get('bootstrap_std')), d.get('spread', 'bootstrap over rounds')
+    val = '-' if d['score'] != d['score'] else f"{d['score']:.3f} ± {'-' if sd is None or sd != sd else f'{sd:.3f}'}"
+    return f"{val} ({what}; N = {d.get('N')} rounds of K = {d.get('K')} texts, {d['scored_rounds']} scored)"
 
 # %% ../nbs/06_cluster_agent.ipynb #7ed78073
+def _round_picks(n:int, cfg:AgentConfig, g) -> tuple[list, list]:
+    "The texts of each of the N rounds (K each, no repeats), and each round's corpus subset (None without subsets)."
+    k = min(cfg.K, n)
+    if not cfg.subsets: return [g.choice(n, k, replace=False) for _ in range(cfg.N)], [None] * cfg.N
+    m = cfg.subset_size or max(k, n // 2)
+    if not k <= m <= n: raise ConfigError(f'subset_size must be between K={k} and the corpus size {n}, got {m}')
+    subs = [g.choice(n, m, replace=False) for _ in range(cfg.subsets)]
+    which = [r % cfg.subsets for r in range(cfg.N)]
+    return [subs[s][g.choice(m, k, replace=False)] for s in which], which
+
 def _clustering_rounds(llm, corpus, criteria:Criteria, cfg:AgentConfig, log:JudgeLog) -> list[dict]:
     "Draw N rounds of K texts, ask the judge to cluster each, sanitise the answers (unscored: most texts left out)."
     g, k = rng(cfg.seed + 1), min(cfg.K, len(corpus))
-    picks = [g.choice(len(corpus), k, replace=False) for _ in range(cfg.N)]
+    picks, subsets = _round_picks(len(corpus), cfg, g)
     samples = [numbered([corpus[i] for i in p], cfg.max_chars) for p in picks]
-    asks = [cfg.prompt('cluster').format(criteria=criteria.render(), samples=s,
-                                         answer=ANSWER_FORMATS[('cluster', cfg.compact)])
-            for s in samples]
-    raw = ask(llm, asks, _clustering_parser(cfg.compact, log), log, cfg, 'clustering',
-              None if cfg.compact else SCHEMAS['cluster'])
+    names = list(criteria.metadata), list(criteria.metrics)
+    answer = cluster_answer(cfg.compact, *names)
+    asks = [cfg.prompt('cluster').format(criteria=criteria.render(), samples=s, answer=answer) for s in samples]
+    raw = ask(llm, asks, _clustering_parser(cfg.compact, log, criteria), log, cfg, 'clustering',
+              None if cfg.compact else cluster_schema(*names))
     rounds = []
-    for p, s, c in zip(picks, samples, raw):
+    for p, sub, s, c in zip(picks, subsets, samples, raw):
         clusters, fixes = sanitise(c, k) if c is not None else (None, {})
         unscored = clusters is not None and fixes['forgotten'] > cfg.max_forgotten * k
         if unscored: log.fail('clustering: the judge left out most texts (round not scored)')
-        rounds.append({'samples': [int(i) for i in p], 'text': s, 'groups': clusters, 'fixes': fixes,
+        rounds.append({'samples': [int(i) for i in p], 'subset': sub, 'text': s, 'groups': clusters, 'fixes': fixes,
                        'unscored': unscored})
     return rounds
 
@@ -489,7 +591,8 @@ def _score_round(r:dict, verdicts, cfg:AgentConfig, log:JudgeLog):
     v = (verdicts or [None] * n) if cfg.verify else [(1, 'not verified')] * n
     if any(x is None for x in v): log.fail('clusters without a readable verdict (kept)', sum(x is None for x in v))
     r['verdicts'] = [x if x is not None else (1, 'no readable verdict') for x in v]
-    s = round_ratio([len(c) for c, _ in r['groups']], [x[0] for x in r['verdicts']], cfg.policy)
+    s = round_ratio([len(c) for c, *_ in r['groups']], [x[0] for x in r['verdicts']], cfg.policy)
+    if not s['samples']: log.fail('verification: every cluster judged invalid (round not scored)')
     r.update(clusters=s['clusters'], samples_kept=s['samples'], ratio=s['ratio'], invalid=s['invalid'])
 
 # %% ../nbs/06_cluster_agent.ipynb #f2af2064
@@ -507,7 +610,7 @@ def cluster_score(llm, corpus:Sequence[str], criteria:Criteria, cfg:AgentConfig|
 def _round_labels(r:dict, labels:Sequence) -> tuple[list, np.ndarray]:
     "The true labels of a round's texts and the judge's cluster of each."
     found = np.zeros(len(r['samples']), dtype=int)
-    for c, (idx, _) in enumerate(r['groups']): found[np.asarray(idx) - 1] = c
+    for c, (idx, *_) in enumerate(r['groups']): found[np.asarray(idx) - 1] = c
     return [labels[i] for i in r['samples']], found
 
 def cluster_agreement(res:AgentResult, labels:Sequence, chance:bool=False, shuffles:int=200, seed:int=0) -> dict:
@@ -560,26 +663,35 @@ def pair_probe(judge:LLM, texts:Sequence[str], labels:Sequence, pairs:int=200, s
     return out
 
 # %% ../nbs/06_cluster_agent.ipynb #08dcb744
-def _cluster_html(res:AgentResult, r:dict, idx, reason:str, valid:int, why:str) -> str:
-    "One cluster of a round as HTML: a coloured bar (green valid, red invalid), the reason, the verdict, the texts."
+def _labels_html(labels:dict|None) -> str:
+    "A cluster's metadata values and metric scores, on one line."
+    if labels is None: return ' <small>(not formed by the judge: no labels)</small>'
+    import html
+    parts = [f'{k}: {v}' for k, v in labels['metadata'].items()] + [f'{k}: {v}/5' for k, v in labels['metrics'].items()]
+    return f"<br><small>{html.escape(' · '.join(parts)) or 'no metadata or metric given'}</small>"
+
+def _cluster_html(res:AgentResult, r:dict, idx, reason:str, labels:dict|None, valid:int, why:str) -> str:
+    "One cluster as HTML: a coloured bar (green valid, red invalid), reason, labels, verdict, texts."
     import html
     color = '#2a7' if valid or len(idx) == 1 else '#c33'
     items = ''.join(f"<li>{html.escape(res.corpus[r['samples'][j - 1]][:300])}</li>" for j in idx)
     return (f"<div style='border-left:4px solid {color};padding-left:8px;margin:6px 0'><i>{html.escape(reason)}</i>"
-            f" — {'valid' if valid else 'invalid'}: {html.escape(why)}<ul>{items}</ul></div>")
+            f" — {'valid' if valid else 'invalid'}: {html.escape(why)}{_labels_html(labels)}<ul>{items}</ul></div>")
 
 def render_round(res:AgentResult, i:int) -> str:
-    "One clustering round as HTML: clusters with their texts, reasons and verdicts."
+    "One clustering round as HTML: clusters with their texts, reasons, labels and verdicts."
     import html
     r = res.rounds[i]
     if not r['groups']: return f'<p>Round {i}: the judge gave no readable clustering.</p>'
     if r['verdicts'] is None:
-        told = '; '.join(reason for _, reason in r['groups'] if not reason.startswith('forgotten'))
+        told = '; '.join(reason for _, reason, *_ in r['groups'] if not reason.startswith('forgotten'))
         return (f"<p>Round {i}: not scored: the judge's clusters left out {r['fixes']['forgotten']} of its "
                 f"{len(r['samples'])} texts ({html.escape(told)}).</p>")
-    head = f"<p><b>Round {i}</b>: {r['clusters']} clusters kept of {len(r['groups'])}, C²/n = {r['ratio']:.3f}</p>"
-    return head + ''.join(_cluster_html(res, r, idx, reason, *v) for (idx, reason), v in zip(r['groups'],
-                                                                                             r['verdicts']))
+    where = '' if r.get('subset') is None else f" (corpus subset {r['subset']})"
+    head = (f"<p><b>Round {i}</b>{where}: {r['clusters']} clusters kept of {len(r['groups'])}, "
+            f"C²/n = {r['ratio']:.3f}</p>")
+    return head + ''.join(_cluster_html(res, r, idx, reason, lab, *v) for (idx, reason, lab), v in zip(r['groups'],
+                                                                                                       r['verdicts']))
 
 # %% ../nbs/06_cluster_agent.ipynb #6366ba57
 def browse(res:AgentResult):
@@ -603,16 +715,37 @@ def plot_scores(results:dict, ax=None):
     ax.legend(fontsize=8)
     return ax
 
+# %% ../nbs/06_cluster_agent.ipynb #e9f0a1b2
+class TokenCounted:
+    "`llm` with its prompt and reply tokens counted by `count_tokens` (another model's tokenizer, say)."
+    capabilities = ('count_tokens',)
+    def __init__(self, llm, count_tokens): self.llm, self.name, self._count = llm, llm.name, count_tokens
+    def count_tokens(self, texts): return self._count(texts)
+    def generate(self, prompts, **sampling): return self.llm.generate(prompts, **sampling)
+    def logprobs(self, prompts, continuations): return self.llm.logprobs(prompts, continuations)
+
+def agent_cost(judge, corpus:Sequence[str], cfg:AgentConfig, count_tokens, sample_rounds:int=50) -> pd.DataFrame:
+    "Requests and tokens of a whole agent run at `cfg`: criteria discovery in full, N rounds scaled from a sample."
+    j = TokenCounted(judge, count_tokens)
+    crit = discover_criteria(j, [list(corpus)], cfg)
+    res = cluster_score(j, corpus, crit, replace(cfg, N=sample_rounds, subsets=0))
+    scale = cfg.N / sample_rounds
+    def row(stage, log, f):
+        return {'stage': stage, 'requests': log['calls'] * f, 'prompt_tokens': log['tokens']['prompt'] * f,
+                'reply_tokens': log['tokens']['reply'] * f, 'reply_tokens_max': log['calls'] * f * cfg.max_new_tokens}
+    out = pd.DataFrame([row('criteria discovery', crit.log, 1), row('clustering and verification', res.log, scale)])
+    return pd.concat([out, out.drop(columns='stage').sum().to_frame().T.assign(stage='total')], ignore_index=True)
+
 # %% ../nbs/06_cluster_agent.ipynb #a2f1c7c9
-def agent_row(texts:Sequence[str], judge:LLM, rounds:int=20, k:int=10, log=print) -> dict:
+def agent_row(texts:Sequence[str], judge:LLM, rounds:int=20, k:int=10, log=print, subsets:int=0) -> dict:
     "The cluster-agent score of `texts` by `judge`, as a row of the diversity table (`diversity_report`'s columns)."
-    cfg = AgentConfig(N=rounds, K=k)
+    cfg = AgentConfig(N=rounds, K=k, subsets=subsets)
     res = cluster_score(judge, texts, discover_criteria(judge, [texts], cfg), cfg).to_dict()
     failed = res['judge']['failures']
     log(f"cluster agent ({judge.name}): {res['scored_rounds']} of {res['rounds']} rounds scored"
         + (f"; failures: {failed}" if failed else ''))
-    return {'metric': 'cluster_agent', 'mean': res['score'], 'std': res['bootstrap_std'], 'n': min(k, len(texts)),
-            'repeats': res['scored_rounds'], 'higher_is_more_diverse': True}
+    return {'metric': 'cluster_agent', 'mean': res['score'], 'std': res['sd'], 'n': min(k, len(texts)),
+            'repeats': res['scored_rounds'], 'higher_is_more_diverse': True, 'note': score_words(res)}
 
 # %% ../nbs/06_cluster_agent.ipynb #908d459c
 def __getattr__(name):

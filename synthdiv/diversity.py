@@ -12,12 +12,14 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'HOMOGENIZATION_TOKENS', 'HOMOGENIZATION_CELLS', 'NgramIndex',
-           'distinct_n', 'ngram_diversity', 'self_repetition', 'compression_ratio', 'self_bleu_scores', 'self_bleu',
-           'rouge_tokens', 'lcs_lengths', 'lcs_pairs', 'homogenization', 'homogenization_sampled', 'context_length',
-           'perplexity', 'perplexity_gap', 'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi', 'ngram_vendi',
-           'kmeans_score', 'bounded_homogenization', 'diversity_report', 'compare', 'plot_report', 'topic_ladder',
-           'ordering_quality', 'embedding_map', 'nearest_real', 'plot_nearest', 'render_nearest', 'browse_nearest']
+__all__ = ['HIGHER_IS_MORE_DIVERSE', 'LEXICAL', 'EMBEDDING', 'MODEL', 'BASELINES', 'HOMOGENIZATION_TOKENS',
+           'HOMOGENIZATION_CELLS', 'NgramIndex', 'distinct_n', 'ngram_diversity', 'self_repetition',
+           'compression_ratio', 'self_bleu_scores', 'self_bleu', 'rouge_tokens', 'lcs_lengths', 'lcs_pairs',
+           'homogenization', 'homogenization_sampled', 'text_lengths', 'context_length', 'model_key', 'corpus_nll',
+           'perplexity', 'perplexity_gap', 'model_metrics', 'bf16_supported', 'embed', 'mean_cosine_distance', 'vendi',
+           'ngram_vendi', 'kmeans_score', 'bounded_homogenization', 'diversity_report', 'compare', 'plot_report',
+           'topic_ladder', 'ordering_quality', 'embedding_map', 'nearest_real', 'plot_nearest', 'render_nearest',
+           'browse_nearest']
 
 # %% ../nbs/05_diversity.ipynb #b18dedca
 class NgramIndex:
@@ -260,22 +262,66 @@ def homogenization_sampled(texts:Sequence[str], pairs:int=20_000, seed:int=0) ->
         f[s:s+4096] = _pair_f(lcs_pairs(ids[p], L[p], ids[q], L[q], vocab), L[p], L[q])
     return float(f.mean()), float(f.std(ddof=1) / np.sqrt(pairs))
 
+# %% ../nbs/05_diversity.ipynb #c0d1e2f3
+def _fingerprint(model) -> str:
+    "A content hash of a model's weights (its token embedding table) and, for a sentence embedder, of how it pools."
+    w = next(model.parameters()).detach().cpu().numpy()
+    key = type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16]
+    if not hasattr(model, '__iter__'): return key   # a language model: its weights alone
+    heads = [(type(m).__name__, m.get_config_dict() if hasattr(m, 'get_config_dict') else {}) for m in list(model)[1:]]
+    usual = [(n, c.get('pooling_mode', 'mean')) for n, c in heads] == [('Pooling', 'mean'), ('Normalize', 'mean')]
+    return key + ('' if usual else ':' + stable_hash(heads, 8))   # mean pooling + normalising: the keys of before
+
+def _npy_bytes(a:np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, a)
+    return buf.getvalue()
+
 # %% ../nbs/05_diversity.ipynb #ede9da49
+def text_lengths(texts:Sequence[str], tokenizer=None) -> np.ndarray:
+    "Tokens of each text under `tokenizer` (a HF tokenizer), or whitespace words when it is `None`."
+    if tokenizer is None: return np.array([len(t.split()) for t in texts], float)
+    return np.array([len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)['input_ids']], float)
+
 def context_length(texts:Sequence[str], tokenizer=None) -> float:
     "Mean tokens per sample under `tokenizer` (a HF tokenizer), or whitespace words when it is `None`."
-    if tokenizer is None: return float(np.mean([len(t.split()) for t in texts]))
-    return float(np.mean([len(ids) for ids in tokenizer(list(texts), add_special_tokens=False)['input_ids']]))
+    return float(text_lengths(texts, tokenizer).mean())
 
 # %% ../nbs/05_diversity.ipynb #d1c2a190
+def model_key(llm) -> str|None:
+    "A cache key for `llm`'s weights: its `weights_hash`, else a hash of its first parameter; None for a model without."
+    if getattr(llm, 'weights_hash', ''): return f'{llm.name}:{llm.weights_hash}'
+    return f'{llm.name}:{_fingerprint(llm.model)}' if hasattr(llm, 'model') else None
+
+def corpus_nll(texts:Sequence[str], llm, batch_size:int=64, cache:bool=True) -> tuple[np.ndarray, np.ndarray]:
+    "Each text's negative log-likelihood (nats) and token count under `llm`, scored once (cached by weights and texts)."
+    texts, key = list(texts), model_key(llm) if cache else None
+    path = cache_dir('perplexity')/f'{stable_hash([key, texts], 24)}.npy' if key else None
+    if path is not None and path.exists(): return tuple(np.load(path))
+    nll, n = np.zeros(len(texts)), np.zeros(len(texts))
+    for s in progress(range(0, len(texts), batch_size), desc=f'perplexity ({llm.name})', unit='batch',
+                      disable=len(texts) <= batch_size):
+        for i, lp in enumerate(llm.logprobs([''] * len(texts[s:s + batch_size]), texts[s:s + batch_size]), s):
+            nll[i], n[i] = -float(np.sum(lp)), len(lp)
+    if path is not None: atomic_write(path, _npy_bytes(np.stack([nll, n])))
+    return nll, n
+
 def perplexity(texts:Sequence[str], llm) -> float:
     "Token-pooled perplexity of the corpus under `llm` (any `LLM` with `logprobs`)."
-    lps = llm.logprobs([''] * len(texts), list(texts))
-    return float(np.exp(-np.sum([lp.sum() for lp in lps]) / max(1, sum(len(lp) for lp in lps))))
+    nll, n = corpus_nll(texts, llm, cache=False)
+    return float(np.exp(nll.sum() / max(1, n.sum())))
 
 # %% ../nbs/05_diversity.ipynb #c894dcb2
 def perplexity_gap(texts:Sequence[str], llm_a, llm_b) -> float:
     "Absolute difference of the corpus perplexity under two models."
     return abs(perplexity(texts, llm_a) - perplexity(texts, llm_b))
+
+# %% ../nbs/05_diversity.ipynb #a8b9c0d1
+def model_metrics(llm, llm_b=None) -> tuple[list[str], str]:
+    "The model-based metrics that can run (context length and perplexity; the gap with a second model), and a note."
+    if llm is None: return [], 'no language model: context length, perplexity and its gap left out'
+    if llm_b is None: return ['context_length', 'perplexity'], 'perplexity gap left out: no second model'
+    return ['context_length', 'perplexity', 'perplexity_gap'], f'perplexity gap: {llm.name} against {llm_b.name}'
 
 # %% ../nbs/05_diversity.ipynb #dcaa1484
 def bf16_supported() -> bool:
@@ -324,19 +370,6 @@ def embed(texts:Sequence[str], model=None, model_name:str|None=None, cache:bool=
     vecs = _encode_sorted(model or load_embedder(), texts, bf16=bf16)
     if cache: atomic_write(path, _npy_bytes(vecs))
     return vecs
-
-def _fingerprint(model) -> str:
-    "A content hash of a model's weights (its token embedding table) and of how it pools, for cache keys."
-    w = next(model.parameters()).detach().cpu().numpy()
-    heads = [(type(m).__name__, m.get_config_dict() if hasattr(m, 'get_config_dict') else {}) for m in list(model)[1:]]
-    usual = [(n, c.get('pooling_mode', 'mean')) for n, c in heads] == [('Pooling', 'mean'), ('Normalize', 'mean')]
-    pooled = '' if usual else ':' + stable_hash(heads, 8)   # mean pooling + normalising: the keys of before
-    return type(model).__name__ + ':' + hashlib.sha256(w.tobytes()).hexdigest()[:16] + pooled
-
-def _npy_bytes(a:np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    np.save(buf, a)
-    return buf.getvalue()
 
 # %% ../nbs/05_diversity.ipynb #2e6a235c
 def _inv_norms(X:np.ndarray) -> np.ndarray:
@@ -396,14 +429,17 @@ def ngram_vendi(texts:Sequence[str], ns=(1, 2, 3, 4), q:float=1, max_exact:int=3
     return float(np.exp(_entropy_q(_eigvalsh(K / len(texts)), q)))
 
 # %% ../nbs/05_diversity.ipynb #0252080d
-def kmeans_score(X:np.ndarray, k:int=10, seed:int=0, return_inertia:bool=False):
-    "exp(entropy of the k-means cluster sizes) / k on unit embeddings (and, optionally, the mean inertia)."
+def kmeans_score(X:np.ndarray, k:int=10, seed:int=0,
+                 scalar:str='inertia') -> float: # 'inertia' (to the nearest centroid) or 'size_entropy'
+    "The k-means score of unit embeddings: mean inertia (default), or exp(entropy of the cluster sizes) / k."
     from sklearn.cluster import KMeans
+    if scalar not in ('inertia', 'size_entropy'):
+        raise ConfigError(f"scalar must be 'inertia' or 'size_entropy', got {scalar!r}")
     X = _unit(X)
     k = min(k, len(X))
     km = KMeans(n_clusters=k, n_init='auto', random_state=seed).fit(X)
-    score = float(np.exp(_entropy_q(np.bincount(km.labels_, minlength=k) / len(X))) / k)
-    return (score, float(km.inertia_ / len(X))) if return_inertia else score
+    if scalar == 'inertia': return float(km.inertia_ / len(X))
+    return float(np.exp(_entropy_q(np.bincount(km.labels_, minlength=k) / len(X))) / k)
 
 # %% ../nbs/05_diversity.ipynb #852473c7
 HIGHER_IS_MORE_DIVERSE = {'distinct_1': True, 'distinct_2': True, 'ngram_diversity': True, 'self_repetition': False,
@@ -416,6 +452,9 @@ LEXICAL = ['distinct_1', 'distinct_2', 'ngram_diversity', 'self_repetition', 'co
 
 # %% ../nbs/05_diversity.ipynb #896f665b
 EMBEDDING = ['mean_cosine_distance', 'vendi', 'kmeans_score']   # the metrics of the texts' embeddings
+MODEL = ['context_length', 'perplexity', 'perplexity_gap']     # the metrics of a language model's tokens and scores
+BASELINES = ['context_length', 'self_repetition', 'ngram_diversity', 'compression_ratio', 'perplexity',
+             'perplexity_gap', 'kmeans_score']                 # Chen et al.'s seven baselines (their Table 1)
 
 # %% ../nbs/05_diversity.ipynb #734e63d3
 HOMOGENIZATION_TOKENS = 2000    # ROUGE-L reads at most this many tokens of each text
@@ -437,14 +476,27 @@ def bounded_homogenization(texts:Sequence[str], max_tokens:int=HOMOGENIZATION_TO
     return value, '; '.join(notes)
 
 # %% ../nbs/05_diversity.ipynb #10801b5f
-def _metric(name:str, texts, X, llm, llm_b, tokenizer, kmeans_k):
+def _per_text(texts:list, metrics:Sequence[str], llm, llm_b, tokenizer) -> dict:
+    "What the model metrics need of each text, computed once: token lengths, and NLL and tokens under each model."
+    out = {}
+    if 'context_length' in metrics: out['length'] = text_lengths(texts, tokenizer)
+    for m, key in ((llm, 'a'), (llm_b, 'b')):
+        if 'perplexity' in metrics and key == 'a' or 'perplexity_gap' in metrics:
+            if m is None: raise ConfigError('perplexity_gap needs llm_b=' if key == 'b' else 'perplexity needs llm=')
+            out[f'nll_{key}'], out[f'tok_{key}'] = corpus_nll(texts, m)
+    return out
+
+def _ppl(t:dict, key:str) -> float: return float(np.exp(t[f'nll_{key}'].sum() / max(1, t[f'tok_{key}'].sum())))
+
+def _metric(name:str, texts, X, per_text:dict, kmeans_k):
+    "Metric `name` of one (sub)corpus: its texts, embeddings and the per-text values of its texts."
     f = {'distinct_1': lambda: distinct_n(texts, 1), 'distinct_2': lambda: distinct_n(texts, 2),
          'ngram_diversity': lambda: ngram_diversity(texts), 'self_repetition': lambda: self_repetition(texts),
          'compression_ratio': lambda: compression_ratio(texts), 'self_bleu': lambda: self_bleu(texts),
          'homogenization': lambda: bounded_homogenization(texts),
          'ngram_vendi': lambda: ngram_vendi(texts),
-         'context_length': lambda: context_length(texts, tokenizer), 'perplexity': lambda: perplexity(texts, llm),
-         'perplexity_gap': lambda: perplexity_gap(texts, llm, llm_b),
+         'context_length': lambda: float(per_text['length'].mean()), 'perplexity': lambda: _ppl(per_text, 'a'),
+         'perplexity_gap': lambda: abs(_ppl(per_text, 'a') - _ppl(per_text, 'b')),
          'mean_cosine_distance': lambda: mean_cosine_distance(X),
          'vendi': lambda: vendi(X), 'kmeans_score': lambda: kmeans_score(X, kmeans_k)}
     if name not in f: raise ConfigError(f'unknown metric {name!r}; known: {sorted(f)}')
@@ -467,6 +519,7 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
     if any(m in EMBEDDING for m in metrics):
         if embedder is None: raise ConfigError('embedding metrics need embedder= (a SentenceTransformer, or "minilm")')
         X_all = embed(texts) if embedder == 'minilm' else embed(texts, embedder)
+    per_text = _per_text(texts, metrics, llm, llm_b, tokenizer)
     size = size or len(texts)
     if size > len(texts): raise ConfigError(f'bootstrap size {size} is larger than the corpus ({len(texts)} samples)')
     g, values, notes = rng(seed), {m: [] for m in metrics}, {m: [] for m in metrics}
@@ -475,7 +528,7 @@ def diversity_report(data, # a list of strings, or a `Dataset` with a `text` col
         idx = np.arange(len(texts)) if whole else np.sort(g.choice(len(texts), size, replace=False))
         sub, X = [texts[i] for i in idx], (X_all[idx] if X_all is not None else None)
         for m in progress(metrics, desc='diversity metrics', unit='metric', delay=1, disable=repeats > 1):
-            v = _metric(m, sub, X, llm, llm_b, tokenizer, kmeans_k)
+            v = _metric(m, sub, X, {k: a[idx] for k, a in per_text.items()}, kmeans_k)
             v, note = v if isinstance(v, tuple) else (v, '')   # a bounded metric says what it cut or sampled
             values[m].append(v)
             if note: notes[m].append(note)

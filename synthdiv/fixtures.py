@@ -10,7 +10,8 @@ from typing import Sequence
 import numpy as np
 from fastcore.basics import patch_to
 from .core import *
-from .llm import LocalLM, FakeLLM, smollm2_tokenizer_path, minilm_path, quiet_hf, prompt_text
+from .llm import (LocalLM, FakeLLM, smollm2_tokenizer_path, minilm_path, quiet_hf, prompt_text, Sampling,
+                          per_row, warp_logprobs)
 
 _all_ = ['FakeLLM']
 
@@ -79,18 +80,39 @@ def _respond(self, prompt, s) -> str:
     if 'were proposed' in prompt: return json.dumps({k: f'definition of {k}' for k in re.findall(r'"([a-z ]+)": \[',
                                                                                                  prompt)})
     if prompt.startswith('Turn each'):
-        return json.dumps({k: f'Cluster texts by {k}.' for k in re.findall(r'"([A-Za-z ]+)": "', prompt)})
+        listed = prompt.split('Answer with')[0]
+        return json.dumps({k: f'Cluster texts by {k}.' for k in re.findall(r'"([A-Za-z ]+)": "', listed)})
     keys = [self._key(t) for t in self._texts(prompt)]
     return self._clusters(prompt, keys) if prompt.startswith('Cluster the') else self._verdicts(prompt, keys)
+
+@patch_to(KeywordJudge)
+def _asked_names(self, prompt:str) -> tuple[list, list]:
+    "The metadata and metric names in the clustering prompt's answer example (metadata values '...', scores 3)."
+    for line in prompt.splitlines():
+        if line.startswith('{"clusters"'):
+            c = json.loads(line)['clusters'][0]
+            return list(c.get('metadata', {})), list(c.get('metrics', {}))
+        if line.startswith('1, 4 | ') and line.count(' | ') == 2:
+            pairs = [x.split('=', 1) for x in line.split(' | ')[2].split('; ')]
+            return [k for k, v in pairs if v == '...'], [k for k, v in pairs if v != '...']
+    return [], []
 
 @patch_to(KeywordJudge)
 def _clusters(self, prompt:str, keys:list) -> str:
     groups = {}
     for i, k in enumerate(keys, 1): groups.setdefault(k or f'alone-{i}', []).append(i)
-    clusters = list(groups.values())
+    found, clusters = list(groups), list(groups.values())
     if self.mistakes and len(clusters) > 1: clusters[0] = clusters[0][1:] + [clusters[1][0], len(keys) + 5]
-    if 'one line per cluster' in prompt: return '\n'.join(', '.join(map(str, c)) + ' | same keyword' for c in clusters)
-    return json.dumps({'clusters': [{'samples': c, 'reason': 'same keyword'} for c in clusters]})
+    meta, mets = self._asked_names(prompt)
+    labels = [({m: 'other' if k.startswith('alone-') else k for m in meta}, {m: min(5, len(c)) for m in mets})
+              for k, c in zip(found, clusters)]
+    if 'one line per cluster' in prompt:
+        def line(c, md, ms):
+            labels = ['; '.join(f'{k}={v}' for k, v in {**md, **ms}.items())] if md or ms else []
+            return ' | '.join([', '.join(map(str, c)), 'same keyword'] + labels)
+        return '\n'.join(line(c, *lab) for c, lab in zip(clusters, labels))
+    return json.dumps({'clusters': [{'samples': c, 'reason': 'same keyword', 'metadata': md, 'metrics': ms}
+                                    for c, (md, ms) in zip(clusters, labels)]})
 
 @patch_to(KeywordJudge)
 def _verdicts(self, prompt:str, keys:list) -> str:
@@ -101,27 +123,53 @@ def _verdicts(self, prompt:str, keys:list) -> str:
 
 # %% ../nbs/02a_fixtures.ipynb #db4eae8a
 class TableLLM:
-    "A fake `LLM` with an explicit answer distribution per prompt (for checking estimators)."
-    def __init__(self, table:dict, name:str='table'): self.table, self.name = table, name
-    def generate(self, prompts, seed:int=0, **sampling) -> list[str]:
-        g = rng(seed)
-        out = []
-        for p in prompts:
-            texts, probs = zip(*self.table[p].items())
-            out.append(texts[g.choice(len(texts), p=np.array(probs) / sum(probs))])
+    "A fake `LLM` with an explicit answer distribution per prompt, sampled at any temperature (to check estimators)."
+    capabilities = ('row_temperatures', 'score_samples')
+    def __init__(self, table:dict, name:str='table'): self.table, self.name, self._warped = table, name, {}
+    def answers(self, prompt, temperature:float=1.0, top_k:int=0, top_p:float=1.0) -> tuple[list, np.ndarray]:
+        "The answers to `prompt` and their log-probabilities under the sampler at `temperature`, top-k and top-p."
+        import torch
+        key = (prompt, float(temperature), int(top_k), float(top_p))
+        if key not in self._warped:
+            texts, probs = zip(*self.table[prompt].items())
+            z = torch.log(torch.tensor(probs, dtype=torch.float64) / sum(probs))[None]
+            self._warped[key] = list(texts), warp_logprobs(z, [temperature], top_k, top_p)[0].numpy()
+        return self._warped[key]
+    def generate(self, prompts, temperatures=None, **sampling) -> list[str]:
+        "One answer per prompt, drawn at its temperature (0: the likeliest), with the sampling's top-k and top-p."
+        s = Sampling(**sampling)
+        g, out = rng(s.seed), []
+        for p, r in zip(prompts, per_row(s, temperatures, len(prompts))):
+            texts, lq = self.answers(p, r.temperature, r.top_k, r.top_p)
+            out.append(texts[g.choice(len(texts), p=np.exp(lq) / np.exp(lq).sum())])
         return out
     def logprobs(self, prompts, continuations) -> list[np.ndarray]:
         def lp(p, c): return np.log(self.table[p].get(c, 1e-300) / sum(self.table[p].values()))
         return [np.array([lp(p, c)]) for p, c in zip(prompts, continuations)]
 
+# %% ../nbs/02a_fixtures.ipynb #c9d3e2f4
+@patch_to(TableLLM)
+def score_samples(self, prompts, under, temperatures=None, **sampling) -> dict:
+    "One answer per prompt, scored under the sampler given each (prompt, temperature) of `under` (see `02_llm`)."
+    s = Sampling(**sampling)
+    texts = self.generate(prompts, temperatures, **sampling)
+    def logq(p, t):
+        d = dict(zip(*self.answers(p, t, s.top_k, s.top_p)))
+        return [d.get(x, -np.inf) for x in texts]
+    return {'texts': texts, 'tokens': np.ones(len(texts), int), 'ended': np.ones(len(texts), bool),
+            'logq': np.array([logq(p, t) for p, t in under], float).reshape(len(under), len(texts))}
+
 # %% ../nbs/02a_fixtures.ipynb #e6ef5d8f
 @patch_to(TableLLM)
-def exact(self) -> dict:
-    "The true H(X | P) and I(P; X), in nats, for prompts used equally often."
+def exact(self, temperature:float=1.0, top_k:int=0, top_p:float=1.0) -> dict:
+    "The true H(X | P) and I(P; X) in nats of the sampler at `temperature` (top-k, top-p), prompts used equally."
     from scipy.stats import entropy
     texts = sorted({t for d in self.table.values() for t in d})
-    m = np.array([[d.get(t, 0) / sum(d.values()) for t in texts] for d in self.table.values()])
-    h_cond = float(np.mean([entropy(row) for row in m]))
+    def row(p):
+        d = dict(zip(*self.answers(p, temperature, top_k, top_p)))
+        return [np.exp(d[t]) if t in d else 0.0 for t in texts]
+    m = np.array([row(p) for p in self.table])
+    h_cond = float(np.mean([entropy(r) for r in m]))
     return {'delta_I': h_cond, 'I_p_X': float(entropy(m.mean(0))) - h_cond}
 
 # %% ../nbs/02a_fixtures.ipynb #adb1b0c8

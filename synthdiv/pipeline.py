@@ -15,16 +15,16 @@ from .core import *
 from .data import *
 from fastcore.basics import patch
 from .llm import (smollm2, load_embedder, served_llm, load_lm, request_stats, stats_since,
-                          check_scoring_server)
+                          check_scoring_server, gemma3_270m, gemma_installed)
 from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
 from .generation import (annotate, discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate,
                                  teacher_prompt, TEMPLATES, prompt_template, synthetic_features, STYLES, PERSONAS,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS, check_labels, write_outputs, dry_run)
-from .diversity import compare, plot_report, LEXICAL, EMBEDDING
+from .diversity import compare, plot_report, model_metrics, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
-from .bottleneck import prompt_information
+from .bottleneck import plan_information
 from .student import StudentConfig, mode_sets, modes_with_rows, repeat_seeds, summarise_seeds, paired_gain
 from .report import write_report, plot_students, plot_gains
 from .student import generation_scores, lead_baseline, evaluate_seq2seq
@@ -568,10 +568,13 @@ def _corpora(c:RunContext) -> dict:
 
 # %% ../nbs/09a_pipeline.ipynb #a6b84232
 def _stage_diversity(c:RunContext) -> dict:
-    table = compare(_corpora(c), metrics=LEXICAL + EMBEDDING, embedder=c.embedder, kmeans_k=5)
+    second = gemma3_270m() if gemma_installed() else None
+    model, note = model_metrics(c.base, second)
+    table = compare(_corpora(c), metrics=LEXICAL + EMBEDDING + model, embedder=c.embedder, llm=c.base,
+                    llm_b=second, tokenizer=c.base.tok)
     table.to_csv(c.run/'diversity.csv', index=False)
     RunDir(c.run).save_figure('diversity.png', plot_report(table))
-    return {'table': table.pivot(index='metric', columns='corpus', values='mean').round(4).to_dict()}
+    return {'table': table.pivot(index='metric', columns='corpus', values='mean').round(4).to_dict(), 'models': note}
 
 # %% ../nbs/09a_pipeline.ipynb #e596d3ce
 def _agent_config(cfg:RunConfig) -> AgentConfig:
@@ -591,9 +594,8 @@ def _stage_cluster_agent(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #e3920244
 def _stage_information(c:RunContext) -> dict:
     picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    prompts = [teacher_prompt(c.task, c.plan[i]) for i in picked]
-    return prompt_information(c.teacher, prompts, c.cfg.info_samples, seed=c.cfg.seed,
-                              max_new_tokens=c.profile.info_tokens, stop=['\n'])
+    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], generation_config(c.cfg),
+                            c.cfg.info_samples, seed=c.cfg.seed)
 
 # %% ../nbs/09a_pipeline.ipynb #b3747545
 def _student_row(c:RunContext, train:Dataset, scfg:StudentConfig) -> dict:

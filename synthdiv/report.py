@@ -74,9 +74,10 @@ def _label_check_words(g:dict) -> list[str]:
 
 # %% ../nbs/09_report.ipynb #91d57ee6
 def diversity_section(d:dict) -> list[str]:
-    "The classic diversity metrics of each corpus, as a table, with the figure."
+    "The classic diversity metrics of each corpus, as a table, with the figure and which models scored them."
     tab = pd.DataFrame(d['table']).rename_axis('metric')
-    return ['## Diversity', '', markdown_table(tab), '', '![diversity](figures/diversity.png)', '']
+    models = [f"Model metrics: {d['models']}.", ''] if d.get('models') else []
+    return ['## Diversity', '', markdown_table(tab), ''] + models + ['![diversity](figures/diversity.png)', '']
 
 # %% ../nbs/09_report.ipynb #88e2e0d6
 def _agent_failures(rows:list) -> list[str]:
@@ -97,17 +98,37 @@ def agent_section(ca:dict) -> list[str]:
     if ca.get('requests'): lines += [requests_line(ca['requests']) + '.', '']
     rows = [(n, v) for n, v in ca.items() if isinstance(v, dict) and 'score' in v]
     if not rows: return lines
-    lines += ['| corpus | score | sd (bootstrap over rounds) | scored rounds | failures |', '|---|---|---|---|---|']
-    lines += [f"| {n} | {fmt_num(v['score'])} | {fmt_num(v['bootstrap_std'])} | {v['scored_rounds']}/{v['rounds']} "
+    lines += ['| corpus | score | sd | what the sd covers | N × K | scored rounds | labels filled (metadata, metrics) '
+              '| failures |', '|---|---|---|---|---|---|---|---|']
+    lines += [f"| {n} | {fmt_num(v['score'])} | {fmt_num(v.get('sd', v.get('bootstrap_std')))} "
+              f"| {v.get('spread', 'bootstrap over rounds')} | {v.get('N', v['rounds'])} × {v.get('K', '?')} "
+              f"| {v['scored_rounds']}/{v['rounds']} | {_filled(v.get('labels'))} "
               f"| {sum(v['judge']['failures'].values())} |" for n, v in rows]
-    return lines + [''] + _agent_failures(rows)
+    return lines + ['', "Scores with different K are not comparable (C²/n depends on K); the paper's runs use "
+                    'N = 5000, K = 10.', ''] + _agent_failures(rows)
+
+def _filled(labels:dict|None) -> str:
+    "The shares of metadata values and metric scores the judge filled, or '-' for a result without them."
+    if not labels: return '-'
+    filled = f"{fmt_num(labels['metadata_filled'], 2)}, {fmt_num(labels['metrics_filled'], 2)}"
+    return f"{filled} of {labels['clusters']} clusters"
 
 # %% ../nbs/09_report.ipynb #e073dea5
+def _sampling_words(s:dict|None) -> str:
+    "How the ΔI samples were drawn, in words."
+    if not s: return ('drawn at temperature 1 without top-p, whatever the generation used, and scored without their '
+                      'end (an older estimate)')
+    return (f"drawn as the generation draws them: temperatures {s['temperatures']}, top-p {s['top_p']}, "
+            f"at most {s['max_new_tokens']} tokens, stop {s['stop']}; each scored under that sampler, its end included")
+
 def information_section(i:dict) -> list[str]:
-    "ΔI and I(p; X) with their standard errors."
-    return ['## Information gain', '', f"ΔI = H(X | p) = {i['delta_I']:.2f} ± {i['delta_I_se']:.2f} nats per sample; "
-            f"I(p; X) = {i['I_p_X']:.3f} ± {i['I_p_X_se']:.3f} (over {i['prompts']} prompts, {i['samples']} "
-            "samples; ± one standard error over the samples).", '']
+    "ΔI per token and per sample, and I(p; X), with their standard errors and the sampling."
+    tok = (f"{i['delta_I_per_token']:.3f} ± {i['delta_I_per_token_se']:.3f} nats per token "
+           f"({fmt_num(i.get('tokens_per_sample'), 1)} tokens per sample), " if 'delta_I_per_token' in i else '')
+    return ['## Information gain', '', f"ΔI = H(X | p) = {tok}{i['delta_I']:.2f} ± {i['delta_I_se']:.2f} nats per "
+            f"sample; I(p; X) = {i['I_p_X']:.3f} ± {i['I_p_X_se']:.3f} nats per sample (over {i['prompts']} prompts "
+            f"of the plan, {i['samples']} samples, {_sampling_words(i.get('sampling'))}; ± one standard error over "
+            'the samples). GGMI is not estimated on real data: only ΔI and I(p; X) are (`07_bottleneck`).', '']
 
 # %% ../nbs/09_report.ipynb #9ab0a76f
 def _gain_cell(g:dict|None) -> str:

@@ -15,15 +15,16 @@ from .data import *
 from .teacher import TeacherConfig, fine_tune
 from .generation import discover_topics, plan_prompts, PlanConfig, GenerationConfig, generate, teacher_prompt
 from .generation import TEMPLATES
-from .diversity import compare, LEXICAL, EMBEDDING
+from .diversity import compare, model_metrics, LEXICAL, EMBEDDING
 from .cluster_agent import AgentConfig, discover_criteria, cluster_score
-from .bottleneck import prompt_information
+from .bottleneck import plan_information
 from .student import StudentConfig, mix, repeat_seeds
 from .pipeline import get_profile
+from .llm import gemma3_270m, gemma_installed
 
 # %% auto #0
-__all__ = ['NOT_SCORES', 'metric_correlations', 'plot_diversity_accuracy', 'diversity_vs_accuracy', 'study_plans', 'StudyConfig',
-           'run_diversity_study']
+__all__ = ['NOT_SCORES', 'metric_correlations', 'plot_diversity_accuracy', 'diversity_vs_accuracy', 'plot_vs_accuracy',
+           'study_plans', 'StudyConfig', 'study_generation', 'run_diversity_study']
 
 # %% ../nbs/09c_studies.ipynb #e06ea6d1
 def _correlation_or_none(x:np.ndarray, y:np.ndarray):
@@ -31,7 +32,9 @@ def _correlation_or_none(x:np.ndarray, y:np.ndarray):
     from scipy.stats import spearmanr, pearsonr
     ok = ~np.isnan(x)
     if ok.sum() < 3 or np.ptp(x[ok]) == 0 or np.ptp(y[ok]) == 0: return None
-    return spearmanr(x[ok], y[ok]).statistic, pearsonr(x[ok], y[ok]).statistic
+    with warnings.catch_warnings():   # near-constant inputs (a few datasets): the values are still the correlations
+        warnings.simplefilter('ignore')
+        return spearmanr(x[ok], y[ok]).statistic, pearsonr(x[ok], y[ok]).statistic
 
 # %% ../nbs/09c_studies.ipynb #e3038fc1
 def _masked_pearson(X:np.ndarray, Y:np.ndarray) -> np.ndarray:
@@ -58,23 +61,39 @@ def _interval(values:np.ndarray) -> tuple:
     values = values[~np.isnan(values)]
     return tuple(round(float(t), 2) for t in np.percentile(values, [5, 95])) if len(values) else (np.nan, np.nan)
 
-def _score_correlation(x:np.ndarray, y:np.ndarray, resamples:np.ndarray) -> dict:
-    "Spearman and Pearson of `x` with `y`, with bootstrap 90% intervals over the row `resamples`."
+def _jitter(v:np.ndarray, sd:np.ndarray|None, resamples:np.ndarray, g) -> np.ndarray:
+    "The values of each resample, each drawn around its value with its uncertainty `sd` (none: as they are)."
+    out = v[resamples]
+    return out if sd is None else out + g.standard_normal(resamples.shape) * np.nan_to_num(sd)[resamples]
+
+def _score_correlation(x:np.ndarray, y:np.ndarray, resamples:np.ndarray, x_sd:np.ndarray|None=None,
+                       y_sd:np.ndarray|None=None, seed:int=0) -> dict:
+    "Spearman and Pearson of `x` with `y`, with 90% intervals over row `resamples` and the values' uncertainties."
     point, n = _correlation_or_none(x, y), int((~np.isnan(x)).sum())
     if point is None: return {'spearman': np.nan, 'pearson': np.nan, 'n': n}
-    rho, r = _rowwise_correlations(x[resamples], y[resamples])
+    g = rng(seed)
+    rho, r = _rowwise_correlations(_jitter(x, x_sd, resamples, g), _jitter(y, y_sd, resamples, g))
     return {'spearman': point[0], 'spearman_90': _interval(rho), 'pearson': point[1], 'pearson_90': _interval(r),
             'n': n}
 
 # %% ../nbs/09c_studies.ipynb #396bb566
-NOT_SCORES = ('dataset', 'rows', 'accuracy', 'accuracy_sd', 'gain', 'agent_scored_rounds')   # columns that are no score
+NOT_SCORES = ('dataset', 'rows', 'accuracy', 'accuracy_sd', 'accuracy_se', 'gain', 'agent_scored_rounds')   # no score
+
+def _uncertainty(table:pd.DataFrame, col:str) -> np.ndarray|None:
+    "The uncertainty column of `col` (`col_se`, else `col_sd`), or None."
+    for s in ('_se', '_sd'):
+        if col + s in table: return table[col + s].to_numpy(float)
+    return None
 
 def metric_correlations(table:pd.DataFrame, target:str='accuracy', exclude:Sequence[str]=NOT_SCORES,
                         n_boot:int=2000, seed:int=0) -> pd.DataFrame:
-    "Spearman and Pearson correlation of every score column with `target`, with bootstrap 90% intervals over rows."
+    "Spearman and Pearson of every score with `target`, with 90% intervals over rows and the values' uncertainties."
     y, resamples = table[target].to_numpy(float), rng(seed).integers(0, len(table), (n_boot, len(table)))
-    rows = [{'metric': m, **_score_correlation(table[m].to_numpy(float), y, resamples)}
-            for m in table.columns if m not in exclude and m != target]
+    y_sd = _uncertainty(table, target)
+    scores = [m for m in table.columns if m not in exclude and m != target and not m.endswith(('_sd', '_se'))]
+    rows = [{'metric': m, **_score_correlation(table[m].to_numpy(float), y, resamples, _uncertainty(table, m), y_sd,
+                                               seed), 'with_uncertainty': _uncertainty(table, m) is not None}
+            for m in scores]
     return pd.DataFrame(rows).sort_values('spearman', ascending=False, key=lambda s: s.abs(), ignore_index=True)
 
 # %% ../nbs/09c_studies.ipynb #3968d390
@@ -113,34 +132,60 @@ def _agent_criteria(judge, picked:dict, agent:AgentConfig|None):
     try: return discover_criteria(judge, [list(d['text']) for d in picked.values()], agent)
     except LLMError as e: warnings.warn(f'no cluster-agent scores: {e}')
 
-def _diversity_row(name:str, d:Dataset, embedder, judge, criteria, agent) -> dict:
-    "Every diversity score of one dataset (and, with a judge, its cluster-agent score and scored rounds)."
-    div = compare({name: list(d['text'])}, metrics=LEXICAL + (EMBEDDING if embedder is not None else []),
-                  embedder=embedder, kmeans_k=5)
-    row = {'dataset': name, 'rows': len(d), **dict(zip(div.metric, div['mean']))}
+def _diversity_row(name:str, d:Dataset, embedder, judge, criteria, agent, subsets:int=10, subset_share:float=0.8,
+                   llm=None, llm_b=None) -> dict:
+    "Every diversity score of one dataset with its spread over subsets (and, with a judge, the cluster agent's)."
+    texts, model = list(d['text']), model_metrics(llm, llm_b)[0] if llm is not None else []
+    div = compare({name: texts}, metrics=LEXICAL + (EMBEDDING if embedder is not None else []) + model,
+                  embedder=embedder, size=max(2, round(subset_share * len(texts))) if subsets > 1 else None,
+                  repeats=max(subsets, 1), llm=llm, llm_b=llm_b, tokenizer=getattr(llm, 'tok', None))
+    row = {'dataset': name, 'rows': len(d), **dict(zip(div.metric, div['mean'])),
+           **({f'{m}_sd': s for m, s in zip(div.metric, div['std'])} if subsets > 1 else {})}
     if judge is None: return row
-    res = cluster_score(judge, list(d['text']), criteria, agent).to_dict() if criteria is not None else None
-    if res is None: return {**row, 'cluster_agent': np.nan, 'agent_scored_rounds': 0}
-    return {**row, 'cluster_agent': res['score'], 'agent_scored_rounds': res['scored_rounds']}
+    res = cluster_score(judge, texts, criteria, agent).to_dict() if criteria is not None else None
+    if res is None: return {**row, 'cluster_agent': np.nan, 'cluster_agent_sd': np.nan, 'agent_scored_rounds': 0}
+    return {**row, 'cluster_agent': res['score'], 'cluster_agent_sd': res['sd'],
+            'agent_scored_rounds': res['scored_rounds']}
 
 # %% ../nbs/09c_studies.ipynb #a8e1fa5a
 def diversity_vs_accuracy(datasets:dict, real:Dataset, dev:Dataset, test:Dataset, embedder=None,
                           student:StudentConfig|None=None, seeds:Sequence[int]=(0, 1, 2), judge=None,
                           agent:AgentConfig|None=None, size:int|None=None, extra:dict|None=None, seed:int=0,
-                          task:Task=RT_TASK) -> pd.DataFrame:
-    "One row per synthetic dataset: every diversity score, any `extra` ones, and its students' accuracy."
+                          task:Task=RT_TASK, subsets:int=10, # corpus subsets per dataset (1: the whole dataset once)
+                          subset_share:float=0.8, # share of a dataset's rows in each subset
+                          llm=None, llm_b=None) -> pd.DataFrame: # language models for perplexity (and its gap)
+    "One row per synthetic dataset: every diversity score with its spread, any `extra` ones, students' accuracy."
     picked = _same_size(datasets, size, seed)
     criteria = _agent_criteria(judge, picked, agent) if judge is not None else None
     ref = repeat_seeds(task, mix(task, real), dev, test, student, seeds) if student else None
     rows = []
     for name, d in progress(picked.items(), desc='datasets', total=len(picked)):
-        row = {**_diversity_row(name, d, embedder, judge, criteria, agent), **(extra or {}).get(name, {})}
+        row = {**_diversity_row(name, d, embedder, judge, criteria, agent, subsets, subset_share, llm, llm_b),
+               **(extra or {}).get(name, {})}
         runs = repeat_seeds(task, mix(task, real, d), dev, test, student, seeds)
-        sd = float(runs.accuracy.std(ddof=1)) if len(runs) > 1 else 0.0
-        row.update(accuracy=float(runs.accuracy.mean()), accuracy_sd=sd)
+        a, sd = float(runs.accuracy.mean()), float(runs.accuracy.std(ddof=1)) if len(runs) > 1 else 0.0
+        se = float(np.sqrt(sd ** 2 / len(runs) + a * (1 - a) / len(test)))   # seeds' spread and the test rows'
+        row.update(accuracy=a, accuracy_sd=sd, accuracy_se=se)
         if ref is not None: row['gain'] = row['accuracy'] - float(ref.accuracy.mean())
         rows.append(row)
     return pd.DataFrame(rows)
+
+# %% ../nbs/09c_studies.ipynb #c4d5e6f7
+def plot_vs_accuracy(table:pd.DataFrame, metrics:Sequence[str]|None=None, target:str='accuracy', cols:int=4):
+    "Each score against `target`, one point per dataset, with the uncertainty of both as error bars."
+    import matplotlib.pyplot as plt
+    metrics = metrics or [m for m in table.columns if m not in NOT_SCORES and not m.endswith(('_sd', '_se'))]
+    rows = int(np.ceil(len(metrics) / cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.6 * rows), squeeze=False)
+    for ax, m in zip(axes.flat, metrics):
+        ax.errorbar(table[m], table[target], xerr=_uncertainty(table, m), yerr=_uncertainty(table, target), fmt='o',
+                    capsize=3)
+        ax.set_title(m, fontsize=9)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(metrics):]: ax.axis('off')
+    for ax in axes[:, 0]: ax.set_ylabel(target, fontsize=8)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/09c_studies.ipynb #7e289d55
 def study_plans(rows:int) -> dict:
@@ -165,6 +210,8 @@ class StudyConfig(Config):
     info_prompts: int = 12            # prompts per plan for ΔI
     info_samples: int = 4             # samples per prompt for ΔI
     agent_rounds: int = 10            # cluster-agent rounds per dataset (0: no cluster-agent score)
+    subsets: int = 10                 # corpus subsets per dataset for the diversity values' spread (Chen et al.: 10)
+    subset_share: float = 0.8         # share of a dataset's rows in each subset
     test_rows: int = 0                # test reviews the students are scored on (0: all)
     def __post_init__(self):
         get_profile(self.profile)
@@ -172,20 +219,23 @@ class StudyConfig(Config):
         if unknown: raise ConfigError(f'unknown plans {unknown}; known: {list(study_plans(1))}')
 
 # %% ../nbs/09c_studies.ipynb #e5ccc5e7
+def study_generation(profile:str) -> GenerationConfig:
+    "How the study's teacher writes (and ΔI is measured): up to 60 tokens; 10 for the tiny profile's noise models."
+    return GenerationConfig(max_new_tokens=10 if profile == 'tiny' else 60)
+
 def _study_data(cfg:StudyConfig, teacher, topics:list, real_texts:list, out:Path, log) -> tuple[dict, dict]:
-    "Each plan's generated data, and its ΔI."
+    "Each plan's generated data, and its ΔI (per sample and per token, with standard errors)."
     plans = {n: pc for n, pc in study_plans(cfg.rows).items() if not cfg.plans or n in cfg.plans}
-    data, info, t0 = {}, {}, time.time()
+    data, info, t0, gcfg = {}, {}, time.time(), study_generation(cfg.profile)
     for name, pc in plans.items():
         plan = plan_prompts(RT_TASK, pc, topics)
         folder = out/'plans'/name.replace(' ', '_').replace('=', '')
-        data[name] = generate(teacher, RT_TASK, plan, folder, GenerationConfig(max_new_tokens=60),
-                              real_texts=real_texts).data
-        sub = [plan[i] for i in rng(0).choice(len(plan), min(cfg.info_prompts, len(plan)), replace=False)]
-        est = prompt_information(teacher, [teacher_prompt(RT_TASK, r) for r in sub], cfg.info_samples,
-                                 max_new_tokens=get_profile(cfg.profile).info_tokens, stop=['\n'])
-        info[name] = {'delta_I': est['delta_I']}
-        log(f"{name}: {len(data[name])} kept, ΔI {est['delta_I']:.1f} ({time.time() - t0:.0f} s)")
+        data[name] = generate(teacher, RT_TASK, plan, folder, gcfg, real_texts=real_texts).data
+        sub = [plan[i] for i in sorted(rng(0).choice(len(plan), min(cfg.info_prompts, len(plan)), replace=False))]
+        est = plan_information(teacher, RT_TASK, sub, gcfg, cfg.info_samples)
+        info[name] = {k: est[k] for k in ('delta_I', 'delta_I_se', 'delta_I_per_token', 'delta_I_per_token_se')}
+        log(f"{name}: {len(data[name])} kept, ΔI {est['delta_I_per_token']:.2f} ± {est['delta_I_per_token_se']:.2f} "
+            f"nats per token ({time.time() - t0:.0f} s)")
     return data, info
 
 # %% ../nbs/09c_studies.ipynb #67d5db30
@@ -201,11 +251,14 @@ def run_diversity_study(cfg:StudyConfig, out_dir, log=print) -> tuple[pd.DataFra
     data, info = _study_data(cfg, teacher, topics, [t for s in rt.values() for t in as_list(s['text'])], out, log)
     test = rt['test'].select(range(cfg.test_rows)) if cfg.test_rows else rt['test']
     agent = AgentConfig(M=4, J=4, K=6, N=cfg.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300)
+    second = gemma3_270m() if gemma_installed() else None
     table = diversity_vs_accuracy(data, *few, test, prof.load_embedder(),
                                   StudentConfig(method=cfg.student_method, model=prof.student_model), seeds=cfg.seeds,
-                                  extra=info, judge=base if cfg.agent_rounds > 0 else None, agent=agent)
+                                  extra=info, judge=base if cfg.agent_rounds > 0 else None, agent=agent,
+                                  subsets=cfg.subsets, subset_share=cfg.subset_share, llm=base, llm_b=second)
     corr = metric_correlations(table)
     table.to_csv(out/'table.csv', index=False)
     corr.to_csv(out/'correlations.csv', index=False)
+    RunDir(out).save_figure('scores_vs_accuracy.png', plot_vs_accuracy(table))
     write_provenance(out, t0, config=cfg.to_dict())
     return table, corr

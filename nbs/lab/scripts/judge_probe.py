@@ -131,7 +131,7 @@ for topics, texts in ladder.items():
                     'mean_clusters': d['mean_clusters'], 'forgotten': d['index_fixes'].get('forgotten', 0),
                     'invalid_clusters': d['invalid_clusters'], 'ari': none_if_nan(agree['ari']) if multi else None,
                     'ari_same_sizes_shuffled': none_if_nan(agree['ari_shuffled']) if multi else None,
-                    'distinct_clusterings': len({json.dumps([idx for idx, _ in r['groups']]) for r in res.rounds if r['groups']}),
+                    'distinct_clusterings': len({json.dumps([g[0] for g in r['groups']]) for r in res.rounds if r['groups']}),
                     'judge_calls': d['judge']['calls'], 'failures': d['judge']['failures'], 'seconds': round(time.time() - t0)})
     print(json.dumps(summary[-1]), flush=True)
 scored = [s for s in summary if s['score'] == s['score']]
