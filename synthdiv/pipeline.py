@@ -673,17 +673,21 @@ def _gen_stage_annotate(c:RunContext) -> dict:
         out['chrf_vs_hidden_gold'] = c.task.evaluate(as_list(ds['target']), as_list(picked['gold_target']))
     return out
 
+def _gen_generation_config(c:RunContext) -> GenerationConfig:
+    "How a generation run's teacher writes (input, output) pairs: joint prompts, up to 120 new tokens."
+    return GenerationConfig(format='joint', max_new_tokens=120, seed=c.cfg.seed)
+
 def _gen_stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
-    gcfg = GenerationConfig(format='joint', max_new_tokens=120, seed=c.cfg.seed)
+    gcfg = _gen_generation_config(c)
     res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
     save_dataset(res.data, c.run/'generated'/'dataset')
     return {'counts': res.counts, 'rates': res.rates(), 'template': c.plan[0]['template'], 'generator': c.teacher.name}
 
 def _gen_stage_information(c:RunContext) -> dict:
     picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    return prompt_information(c.teacher, [teacher_prompt(c.task, c.plan[i], 'joint') for i in picked],
-                              c.cfg.info_samples, seed=c.cfg.seed, max_new_tokens=c.profile.info_tokens, stop=['\n'])
+    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], _gen_generation_config(c),
+                            c.cfg.info_samples, seed=c.cfg.seed)   # sampled as the generate stage samples
 
 # %% ../nbs/09a_pipeline.ipynb #facef68b
 @patch
