@@ -85,6 +85,7 @@ def _respond(self, prompt, s) -> str:
     keys = [self._key(t) for t in self._texts(prompt)]
     return self._clusters(prompt, keys) if prompt.startswith('Cluster the') else self._verdicts(prompt, keys)
 
+# %% ../nbs/02a_fixtures.ipynb #e3cc52fa
 @patch_to(KeywordJudge)
 def _asked_names(self, prompt:str) -> tuple[list, list]:
     "The metadata and metric names in the clustering prompt's answer example (metadata values '...', scores 3)."
@@ -97,6 +98,7 @@ def _asked_names(self, prompt:str) -> tuple[list, list]:
             return [k for k, v in pairs if v == '...'], [k for k, v in pairs if v != '...']
     return [], []
 
+# %% ../nbs/02a_fixtures.ipynb #195a2919
 @patch_to(KeywordJudge)
 def _clusters(self, prompt:str, keys:list) -> str:
     groups = {}
@@ -114,6 +116,7 @@ def _clusters(self, prompt:str, keys:list) -> str:
     return json.dumps({'clusters': [{'samples': c, 'reason': 'same keyword', 'metadata': md, 'metrics': ms}
                                     for c, (md, ms) in zip(clusters, labels)]})
 
+# %% ../nbs/02a_fixtures.ipynb #89643b17
 @patch_to(KeywordJudge)
 def _verdicts(self, prompt:str, keys:list) -> str:
     blocks = re.findall(r'^([A-Z])\. texts ([\d, ]+)', prompt, flags=re.M)
