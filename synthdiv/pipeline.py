@@ -15,7 +15,7 @@ from .core import *
 from .data import *
 from fastcore.basics import patch
 from .llm import (smollm2, load_embedder, served_llm, load_lm, request_stats, stats_since,
-                          check_scoring_server, gemma3_270m, gemma_installed)
+                          check_scoring_server, has_gemma3, gemma3)
 from .fixtures import tiny_llm, tiny_embedder
 from .formats import fewshot_prefix, RT_INSTRUCTION
 from .teacher import TeacherConfig, fine_tune, evaluate_teacher, teacher_cache_path
@@ -51,12 +51,14 @@ class Profile:
     info_tokens: int = 48           # tokens per sample when estimating ΔI
     stage_seconds: float|None = None  # the same expected seconds for every stage (None: estimate from measured paces)
     run_sizes: dict = field(default_factory=dict)  # `RunConfig` fields this profile sets
+    load_second_llm: Callable = lambda: None  # () -> the second LM of the perplexity gap (None: the gap is left out)
 
 # %% ../nbs/09a_pipeline.ipynb #0bc5a0c6
 PROFILES = {
-    'default': Profile('default', lambda: smollm2(batch_size=32), load_embedder, 'minilm'),
+    'default': Profile('default', lambda: smollm2(batch_size=32), load_embedder, 'minilm',
+                       load_second_llm=lambda: gemma3(batch_size=32) if has_gemma3() else None),
     'tiny': Profile('tiny', tiny_llm, tiny_embedder, 'tiny', teacher_lr=3e-3, topics=6, headline_topics=6,
-                    info_tokens=8, stage_seconds=3,
+                    info_tokens=8, stage_seconds=3, load_second_llm=lambda: tiny_llm(seed=1),
                     run_sizes=dict(teacher_epochs=1, teacher_test=64, n_annotate=32, n_topics=4, per_topic=6,
                                    agent_rounds=2, info_prompts=3, info_samples=2, seeds=[0, 1], test_rows=200)),
 }
@@ -568,7 +570,7 @@ def _corpora(c:RunContext) -> dict:
 
 # %% ../nbs/09a_pipeline.ipynb #a6b84232
 def _stage_diversity(c:RunContext) -> dict:
-    second = gemma3_270m() if gemma_installed() else None
+    second = c.profile.load_second_llm()
     model, note = model_metrics(c.base, second)
     table = compare(_corpora(c), metrics=LEXICAL + EMBEDDING + model, embedder=c.embedder, llm=c.base,
                     llm_b=second, tokenizer=c.base.tok)

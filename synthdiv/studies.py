@@ -20,7 +20,7 @@ from .cluster_agent import AgentConfig, discover_criteria, cluster_score
 from .bottleneck import plan_information
 from .student import StudentConfig, mix, repeat_seeds
 from .pipeline import get_profile
-from .llm import gemma3_270m, gemma_installed
+
 
 # %% auto #0
 __all__ = ['NOT_SCORES', 'metric_correlations', 'plot_diversity_accuracy', 'diversity_vs_accuracy', 'plot_vs_accuracy',
@@ -251,7 +251,7 @@ def run_diversity_study(cfg:StudyConfig, out_dir, log=print) -> tuple[pd.DataFra
     data, info = _study_data(cfg, teacher, topics, [t for s in rt.values() for t in as_list(s['text'])], out, log)
     test = rt['test'].select(range(cfg.test_rows)) if cfg.test_rows else rt['test']
     agent = AgentConfig(M=4, J=4, K=6, N=cfg.agent_rounds, compact=True, retries=1, max_new_tokens=150, max_chars=300)
-    second = gemma3_270m() if gemma_installed() else None
+    second = prof.load_second_llm()
     table = diversity_vs_accuracy(data, *few, test, prof.load_embedder(),
                                   StudentConfig(method=cfg.student_method, model=prof.student_model), seeds=cfg.seeds,
                                   extra=info, judge=base if cfg.agent_rounds > 0 else None, agent=agent,

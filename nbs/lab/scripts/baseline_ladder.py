@@ -7,7 +7,8 @@ k-means score on all-MiniLM-L6-v2 embeddings; the perplexity gap needs Gemma-3-2
 out with a note when it is not installed. Candidate k-means scalars are reported beside the library's, so the choice
 of definition can be read off the same ladder.
 
-example: nice -n 19 python nbs/lab/scripts/baseline_ladder.py --draws 5 --size 100 --out results/cpu-2026-12-07/baseline-ladder"""
+example: nice -n 19 python nbs/lab/scripts/baseline_ladder.py --draws 5 --size 100 --out results/cpu-2026-12-07/baseline-ladder
+(`--metrics perplexity perplexity_gap` computes those alone, on the same corpora: the draws are seeded.)"""
 import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -15,7 +16,7 @@ from scipy.stats import spearmanr
 from sklearn.cluster import KMeans
 from synthdiv.core import write_provenance, save_json, rng
 from synthdiv.data import bbc_news
-from synthdiv.llm import smollm2, load_embedder, gemma3_270m, gemma_installed
+from synthdiv.llm import smollm2, load_embedder, has_gemma3, gemma3
 from synthdiv.diversity import (topic_ladder, compare, ordering_quality, model_metrics, embed, _unit, _entropy_q,
                                 BASELINES, LEXICAL, EMBEDDING)
 
@@ -24,6 +25,7 @@ p.add_argument('--draws', type=int, default=5)
 p.add_argument('--size', type=int, default=100, help='texts per corpus')
 p.add_argument('--chars', type=int, default=300, help='each article cut to its first CHARS characters (0: whole)')
 p.add_argument('--kmeans-k', type=int, nargs='+', default=[5, 10, 25])
+p.add_argument('--metrics', nargs='+', help='only these metrics, without the k-means candidates (default: all)')
 p.add_argument('--out', type=Path, required=True)
 a = p.parse_args()
 t0 = time.time()
@@ -31,11 +33,12 @@ a.out.mkdir(parents=True, exist_ok=True)
 bbc = bbc_news()['train']
 texts = [t[:a.chars] if a.chars else t for t in bbc['text']]
 llm, emb = smollm2(batch_size=32), load_embedder()
-second = gemma3_270m() if gemma_installed() else None
+second = gemma3(batch_size=8) if has_gemma3() else None
 model, note = model_metrics(llm, second)
 print(note, flush=True)
 metrics = [m for m in BASELINES if m in model or m not in ('context_length', 'perplexity', 'perplexity_gap')]
 metrics += [m for m in LEXICAL + EMBEDDING if m not in metrics]   # the extras, for comparison
+if a.metrics: metrics = [m for m in metrics if m in a.metrics]
 
 def kmeans_candidates(X, ks, seed=0) -> dict:
     "Two k-means scalars per k: exp(entropy of the cluster sizes) / k and the mean inertia (the library's default)."
@@ -51,10 +54,10 @@ for d in range(a.draws):
     t1 = time.time()
     ladder = topic_ladder(texts, bbc['label'], size=a.size, seed=d)
     table = compare(ladder, metrics=metrics, embedder=emb, llm=llm, llm_b=second, tokenizer=llm.tok)
-    cand = {k: kmeans_candidates(embed(v, emb), a.kmeans_k) for k, v in ladder.items()}
+    cand = {} if a.metrics else {k: kmeans_candidates(embed(v, emb), a.kmeans_k) for k, v in ladder.items()}
     extra = pd.DataFrame([{'metric': m, 'corpus': k, 'mean': c[m], 'higher_is_more_diverse': True}
                           for k, c in cand.items() for m in c])
-    table = pd.concat([table, extra], ignore_index=True)
+    if len(extra): table = pd.concat([table, extra], ignore_index=True)
     values.append(table.assign(draw=d))
     q = ordering_quality(table).assign(draw=d)
     rows.append(q)
