@@ -56,7 +56,7 @@ class Profile:
 # %% ../nbs/09a_pipeline.ipynb #0bc5a0c6
 PROFILES = {
     'default': Profile('default', lambda: smollm2(batch_size=32), load_embedder, 'minilm',
-                       load_second_llm=lambda: gemma3(batch_size=32) if has_gemma3() else None),
+                       load_second_llm=lambda: gemma3(batch_size=8) if has_gemma3() else None),
     'tiny': Profile('tiny', tiny_llm, tiny_embedder, 'tiny', teacher_lr=3e-3, topics=6, headline_topics=6,
                     info_tokens=8, stage_seconds=3, load_second_llm=lambda: tiny_llm(seed=1),
                     run_sizes=dict(teacher_epochs=1, teacher_test=64, n_annotate=32, n_topics=4, per_topic=6,
