@@ -140,9 +140,29 @@ def _plan_flags(p:argparse.ArgumentParser, defaults:bool):
     p.add_argument('--personas', type=_phrases, help="the plan's personas: 'a;b;c' or a file with one per line "
                    "[the data's own, as for --styles]")
 
-# %% ../nbs/10_cli.ipynb #338a8422
+# %% ../nbs/10_cli.ipynb #dead3829
 _RUN_TASKS = {'rt': 'rotten_tomatoes', 'bbc': 'bbc_news', 'headlines': 'bbc_headlines'}   # --task
 
+def _run_data_flags(g):
+    "`synthdiv run`'s flags that say what it studies: a built-in task, or the user's files, and how much of it."
+    g.add_argument('--budget', type=_budget, help="labelled rows: a share ('5%%', 0.05) or a number of rows (446) "
+                   '[built-in data: 5%%; --train: 100%%]')
+    g.add_argument('--data', choices=sorted(BUILTIN_DATA), help='a built-in task [rotten_tomatoes]')
+    g.add_argument('--task', choices=sorted(_RUN_TASKS), help='a built-in task by its short name: headlines is BBC '
+                   'article leads to headlines, a generation task (the same as --data bbc_headlines)')
+    g.add_argument('--train', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
+    g.add_argument('--labels', help='with --train: comma-separated label names, in id order (e.g. billing,bug)')
+    g.add_argument('--unlabelled', type=Path, help='with --train: texts for the teacher to annotate')
+    g.add_argument('--test', type=Path, help='with --train: labelled test rows [a held-out 20%% of --train]')
+    g.add_argument('--text-col', '--input-col', dest='text_col', help='with --train: the input text column [text]')
+    g.add_argument('--target-col', help='with --train: the output text column of a generation task (instead of '
+                   '--labels): each row an input and the text to write from it')
+    g.add_argument('--label-col', help='with --train: the label column [label]')
+    g.add_argument('--description', help='with --train: one sentence on what the data is')
+    g.add_argument('--n-annotate', type=int, help='unlabelled texts the teacher labels, 0 for the whole pool '
+                   f"(label scoring is one forward pass a text) [{_RUN['n_annotate']}]")
+
+# %% ../nbs/10_cli.ipynb #338a8422
 def _run_parser(sub):
     r = sub.add_parser('run', help='run the whole pipeline into a run folder', formatter_class=_formatter,
         description='Tune a teacher on a labelled budget (Rotten Tomatoes by default, BBC News topics, or your own '
@@ -156,22 +176,7 @@ def _run_parser(sub):
     r.add_argument('--resume', type=Path, help='an interrupted run folder to finish')
     r.add_argument('--dry-run', action='store_true', help="show the generation plan's first prompts and count its "
                    'requests and tokens; run nothing, write nothing')
-    r.add_argument('--budget', type=_budget, help="labelled rows: a share ('5%%', 0.05) or a number of rows (446) "
-                   '[built-in data: 5%%; --train: 100%%]')
-    r.add_argument('--data', choices=sorted(BUILTIN_DATA), help='a built-in task [rotten_tomatoes]')
-    r.add_argument('--task', choices=sorted(_RUN_TASKS), help='a built-in task by its short name: headlines is BBC '
-                   'article leads to headlines, a generation task (the same as --data bbc_headlines)')
-    r.add_argument('--train', type=Path, help='your labelled rows (CSV, TSV, JSONL, Parquet, a saved dataset)')
-    r.add_argument('--labels', help='with --train: comma-separated label names, in id order (e.g. billing,bug)')
-    r.add_argument('--unlabelled', type=Path, help='with --train: texts for the teacher to annotate')
-    r.add_argument('--test', type=Path, help='with --train: labelled test rows [a held-out 20%% of --train]')
-    r.add_argument('--text-col', '--input-col', dest='text_col', help='with --train: the input text column [text]')
-    r.add_argument('--target-col', help='with --train: the output text column of a generation task (instead of '
-                   '--labels): each row an input and the text to write from it')
-    r.add_argument('--label-col', help='with --train: the label column [label]')
-    r.add_argument('--description', help='with --train: one sentence on what the data is')
-    r.add_argument('--n-annotate', type=int, help='unlabelled texts the teacher labels, 0 for the whole pool '
-                   f"(label scoring is one forward pass a text) [{_RUN['n_annotate']}]")
+    _run_data_flags(r)
     _plan_flags(r, defaults=False)
     r.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
                    "(read from the local cache offline) [the profile's]")
@@ -343,6 +348,20 @@ def _schedule(t) -> list:
     "A temperature as `RunConfig` keeps it: a start and an end (the same twice for one temperature)."
     return [t, t] if isinstance(t, float) else t
 
+# %% ../nbs/10_cli.ipynb #e3444a59
+def _file_fields(a) -> dict:
+    "The `RunConfig` fields of a run on the user's files (`--train` and its companions); none without `--train`."
+    if a.train is None: return {}
+    if bool(a.labels) == bool(a.target_col):
+        raise ConfigError('--train needs --labels (comma-separated label names, in id order) for a classification '
+                          'task, or --target-col for a generation task')
+    if a.data: raise ConfigError('give --data (a built-in task) or --train (your files), not both')
+    return {'data': 'files', 'train_file': str(a.train), 'target_col': a.target_col or '',
+            'labels': [x.strip() for x in a.labels.split(',')] if a.labels else [],
+            'unlabelled_file': str(a.unlabelled or ''), 'test_file': str(a.test or ''),
+            'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
+            'budget': 1.0 if a.budget is None else a.budget}
+
 # %% ../nbs/10_cli.ipynb #b94c3cbf
 def _run_config(a) -> RunConfig:
     "The config of `synthdiv run`: the resumed folder's, or the profile's (or --config's) with the flags given."
@@ -358,17 +377,8 @@ def _run_config(a) -> RunConfig:
         raise ConfigError('--labels, --unlabelled, --test, --text-col, --label-col, --target-col and --description go '
                           'with --train')
     if a.task and a.data: raise ConfigError('give --task or --data, not both')
-    files, a.data = {}, _RUN_TASKS.get(a.task, a.data)
-    if a.train is not None:
-        if bool(a.labels) == bool(a.target_col):
-            raise ConfigError('--train needs --labels (comma-separated label names, in id order) for a classification '
-                              'task, or --target-col for a generation task')
-        if a.data: raise ConfigError('give --data (a built-in task) or --train (your files), not both')
-        files = {'data': 'files', 'train_file': str(a.train), 'target_col': a.target_col or '',
-                 'labels': [x.strip() for x in a.labels.split(',')] if a.labels else [],
-                 'unlabelled_file': str(a.unlabelled or ''), 'test_file': str(a.test or ''),
-                 'text_col': a.text_col, 'label_col': a.label_col, 'description': a.description,
-                 'budget': 1.0 if a.budget is None else a.budget}
+    a.data = _RUN_TASKS.get(a.task, a.data)
+    files = _file_fields(a)
     flags = {'budget': a.budget, 'student_method': a.student, 'seeds': a.seeds, 'template': a.template,
              'n_annotate': a.n_annotate, 'n_topics': a.n_topics, 'per_topic': a.per_topic,
              'teacher_epochs': a.teacher_epochs,
