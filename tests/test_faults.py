@@ -130,7 +130,10 @@ def test_ctrl_c_while_a_request_hangs_exits_at_once(tmp_path):
         exe = shutil.which('synthdiv', path=os.path.dirname(sys.executable)) or shutil.which('synthdiv')
         p = subprocess.Popen([exe, 'diversity', str(texts), '--judge-server', srv.url,
                               '--judge-model', 'j', '--timeout', '50'], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+                             stderr=subprocess.PIPE, text=True,
+                             # as from a terminal: a suite started in the background (`cmd &`, nohup) ignores SIGINT,
+                             # and a child would inherit that and never see the Ctrl-C this test sends
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.time() + 120
         while not srv.seen and time.time() < deadline and p.poll() is None: time.sleep(0.05)
         assert srv.seen, 'the judge was never asked'
