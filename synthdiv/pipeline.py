@@ -528,15 +528,17 @@ def _stage_annotate(c:RunContext) -> dict:
     return out
 
 # %% ../nbs/09a_pipeline.ipynb #74f3bb82
-def generation_config(cfg:RunConfig) -> GenerationConfig:
-    "How a run's teacher writes: reviews of up to 60 tokens, seeded by the run."
+def generation_config(cfg:RunConfig, task:Task|None=None) -> GenerationConfig:
+    "How a run's teacher writes (seeded by the run): up to 60 tokens, or joint pairs of 120 in a generation task."
+    if task is not None and task.kind == 'generation':
+        return GenerationConfig(format='joint', max_new_tokens=120, seed=cfg.seed)   # the input, then its output
     return GenerationConfig(max_new_tokens=60, seed=cfg.seed)
 
 def _stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
     writer = c.served_teacher or c.teacher   # the teacher here, or the same one behind `teacher_server`
     before = request_stats(writer)   # (a served teacher that also scored the annotations has counts already)
-    res = generate(writer, c.task, c.plan, c.run/'generated', generation_config(c.cfg), real_texts=real)
+    res = generate(writer, c.task, c.plan, c.run/'generated', generation_config(c.cfg, c.task), real_texts=real)
     if c.cfg.check_labels:
         llm, prefix = c.annotator
         res = check_labels(llm, c.task, res, prefix=prefix)
@@ -552,7 +554,7 @@ def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
     "What `run_pipeline(cfg)` would ask its teacher to write, without running anything (`dry_run` of its plan)."
     cfg = cfg or RunConfig()
     c = RunContext(cfg, Path(tempfile.mkdtemp(prefix='synthdiv-dry-run-')))   # nothing is written there
-    return dry_run(c.task, c.plan, generation_config(cfg), c.base.count_tokens, as_list(c.few_train['text']), show=show)
+    return dry_run(c.task, c.plan, generation_config(cfg, c.task), c.base.count_tokens, as_list(c.few_train['text']), show=show)
 
 # %% ../nbs/09a_pipeline.ipynb #c1378ba9
 def run_teacher(run) -> LocalLM:
@@ -596,7 +598,7 @@ def _stage_cluster_agent(c:RunContext) -> dict:
 # %% ../nbs/09a_pipeline.ipynb #e3920244
 def _stage_information(c:RunContext) -> dict:
     picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], generation_config(c.cfg),
+    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], generation_config(c.cfg, c.task),
                             c.cfg.info_samples, seed=c.cfg.seed)
 
 # %% ../nbs/09a_pipeline.ipynb #b3747545
@@ -675,20 +677,16 @@ def _gen_stage_annotate(c:RunContext) -> dict:
         out['chrf_vs_hidden_gold'] = c.task.evaluate(as_list(ds['target']), as_list(picked['gold_target']))
     return out
 
-def _gen_generation_config(c:RunContext) -> GenerationConfig:
-    "How a generation run's teacher writes (input, output) pairs: joint prompts, up to 120 new tokens."
-    return GenerationConfig(format='joint', max_new_tokens=120, seed=c.cfg.seed)
-
 def _gen_stage_generate(c:RunContext) -> dict:
     real = [t for ds in (c.data.train, c.data.test, c.pool) for t in as_list(ds['text'])]
-    gcfg = _gen_generation_config(c)
+    gcfg = generation_config(c.cfg, c.task)
     res = generate(c.teacher, c.task, c.plan, c.run/'generated', gcfg, real_texts=real)
     save_dataset(res.data, c.run/'generated'/'dataset')
     return {'counts': res.counts, 'rates': res.rates(), 'template': c.plan[0]['template'], 'generator': c.teacher.name}
 
 def _gen_stage_information(c:RunContext) -> dict:
     picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], _gen_generation_config(c),
+    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], generation_config(c.cfg, c.task),
                             c.cfg.info_samples, seed=c.cfg.seed)   # sampled as the generate stage samples
 
 # %% ../nbs/09a_pipeline.ipynb #facef68b
