@@ -401,7 +401,7 @@ def _headline_student(d:HeadlineData, dev:Dataset) -> Callable:
     def student(train:Dataset, seed:int):
         st = fit(train, seed)
         sc = evaluate_seq2seq(st, d.test)
-        out = {k: sc[k] for k in ('chrf', 'bleu', 'rougeL', 'distinct')}
+        out = {k: sc[k] for k in ('chrf', 'bleu', 'rougeL', 'distinct', 'words')}
         return {**out, 'student_seconds': round(st.seconds, 1)}, f"chrF {sc['chrf']:.1f}, {sc['distinct']} distinct"
     return student
 

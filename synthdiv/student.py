@@ -455,9 +455,10 @@ def generation_scores(preds:Sequence[str], refs:Sequence[str]) -> dict:
 
 # %% ../nbs/08_student.ipynb #5c9f380b
 def evaluate_seq2seq(student:Seq2SeqStudent, ds:Dataset) -> dict:
-    "`generation_scores` of the student's outputs, how many distinct outputs it wrote, and the first three pairs."
+    "`generation_scores` of the student's outputs, distinct outputs, mean words, the first three pairs."
     preds, refs = student.generate(ds['text']), list(ds['target'])
     return {**generation_scores(preds, refs), 'n': len(refs), 'distinct': len(set(preds)),
+            'words': float(np.mean([len(p.split()) for p in preds])),
             'examples': list(zip(preds[:3], refs[:3]))}
 
 # %% ../nbs/08_student.ipynb #2c34d78e
