@@ -180,7 +180,7 @@ def _run_parser(sub):
     _plan_flags(r, defaults=False)
     r.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
                    "(read from the local cache offline) [the profile's]")
-    r.add_argument('--teacher-epochs', type=int, help=f"upper bound on the teacher's epochs [{_RUN['teacher_epochs']}]")
+    r.add_argument('--teacher-epochs', type=int, help="upper bound on the teacher's epochs [2; 4 for a generation task]")
     _teacher_server_flags(r)
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained: a logistic '
                    f"regression on frozen embeddings, or the encoder fine-tuned [{_RUN['student_method']}]")
@@ -261,7 +261,7 @@ def _generate_parser(sub):
                    '{{ examples }} (of the label asked for, where there are such rows)')
     g.add_argument('--attribute', type=_attribute, action='append', default=[], metavar='NAME=VALUES',
                    help="a field of your template and its values, 'a;b;c' or a file with one per line (repeatable)")
-    g.add_argument('--teacher-epochs', '--epochs', type=int, default=_RUN['teacher_epochs'],
+    g.add_argument('--teacher-epochs', '--epochs', type=int, default=RunConfig().teacher_epoch_cap(),
                    help="upper bound on the teacher's epochs")
     g.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
                    "(read from the local cache offline) [the profile's]")

@@ -32,9 +32,9 @@ from .generation import filter_annotated
 from .decoder import DecoderConfig, train_decoder, student_lm, constant_baseline
 
 # %% auto #0
-__all__ = ['PROFILES', 'BUILTIN_DATA', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data', 'headline_data',
-           'RunDataConfig', 'RunServerConfig', 'RunConfig', 'file_data', 'generation_file_data', 'run_data',
-           'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext', 'generation_config',
+__all__ = ['PROFILES', 'BUILTIN_DATA', 'GENERATION_TEACHER', 'STAGES', 'Profile', 'get_profile', 'RunData', 'rt_data', 'bbc_data',
+           'headline_data', 'RunDataConfig', 'RunServerConfig', 'RunConfig', 'file_data', 'generation_file_data',
+           'run_data', 'fmt_seconds', 'Stages', 'save_dataset', 'load_dataset', 'RunContext', 'generation_config',
            'dry_run_pipeline', 'run_teacher', 'run_stage', 'run_pipeline']
 
 # %% ../nbs/09a_pipeline.ipynb #6f16010b
@@ -172,7 +172,7 @@ class RunConfig(RunServerConfig):
     profile: str = 'default'          # a name in `PROFILES`: the models and their sizes
     teacher_model: str = ''           # the base LM: a local folder or a cached model id ('': the profile's)
     budget: float = 0.05              # labelled rows the teacher and students get: a count, or a share of train
-    teacher_epochs: int = 2           # upper bound on teacher epochs (dev-set early stopping)
+    teacher_epochs: int|None = None   # upper bound on teacher epochs, early-stopped on dev (None: `teacher_epoch_cap`)
     teacher_test: int = 500           # test rows the teacher is scored on (label scoring)
     teacher_rows: int = 0             # at most this many budget training rows tune the teacher (0: all of them)
     n_annotate: int = 400             # unlabelled pool texts the teacher labels (0: the whole pool)
@@ -266,27 +266,36 @@ def run_data(cfg:RunConfig) -> tuple[RunData, dict]:
     if cfg.personas: data.personas = list(cfg.personas)
     return data, bad
 
+# %% ../nbs/09a_pipeline.ipynb #7f479f90
+GENERATION_TEACHER = {'lr': 1e-3, 'epochs': 4}   # a generation task's teacher: LoRA learning rate, epoch bound
+
+@patch
+def teacher_epoch_cap(self:RunConfig, kind:str='classification') -> int:
+    "The bound on the teacher's epochs: `teacher_epochs` if given, else 2 (`GENERATION_TEACHER`'s for generation)."
+    if self.teacher_epochs: return self.teacher_epochs
+    return GENERATION_TEACHER['epochs'] if kind == 'generation' else 2
+
 # %% ../nbs/09a_pipeline.ipynb #25caa9c1
 @patch
-def teacher_training_seconds(self:RunConfig, train_rows:int) -> float:
+def teacher_training_seconds(self:RunConfig, train_rows:int, kind:str='classification') -> float:
     "Expected seconds to train the teacher on the budget of a train split of `train_rows` rows."
     fixed, rows = get_profile(self.profile).stage_seconds, budget_size(self.budget, train_rows)
     if self.teacher_rows: rows = min(rows, self.teacher_rows)   # the teacher tunes on no more than these
-    return fixed if fixed is not None else 0.6 * rows * self.teacher_epochs
+    return fixed if fixed is not None else 0.6 * rows * self.teacher_epoch_cap(kind)
 
 # %% ../nbs/09a_pipeline.ipynb #4885b441
 STAGES = ('data', 'teacher', 'annotate', 'generate', 'diversity', 'cluster_agent', 'information', 'students', 'report')
 
 # %% ../nbs/09a_pipeline.ipynb #cef4bdfe
 @patch
-def expected_seconds(self:RunConfig, train_rows:int) -> dict:
-    "Rough seconds of each stage on two CPU cores, for the progress display."
+def expected_seconds(self:RunConfig, train_rows:int, kind:str='classification') -> dict:
+    "Rough seconds of each stage on two CPU cores, for the progress display (`kind`: the task's)."
     fixed = get_profile(self.profile).stage_seconds
     if fixed is not None: return {s: fixed for s in STAGES}
-    return {'data': 10, 'teacher': self.teacher_training_seconds(train_rows) + self.teacher_test * 0.08,
+    return {'data': 10, 'teacher': self.teacher_training_seconds(train_rows, kind) + self.teacher_test * 0.08,
             'annotate': self.n_annotate * 0.1, 'generate': self.n_topics * self.per_topic * 0.8, 'diversity': 40,
             'cluster_agent': 30 + self.agent_rounds * 25, 'information': self.info_prompts * self.info_samples * 4,
-            'students': 60 * len(self.seeds), 'report': 5}
+            'students': (330 if kind == 'generation' else 60) * len(self.seeds), 'report': 5}   # 3 decoder students a seed
 
 # %% ../nbs/09a_pipeline.ipynb #bac28cc6
 def fmt_seconds(s:float) -> str:
@@ -420,9 +429,11 @@ def split(self:RunContext):
 # %% ../nbs/09a_pipeline.ipynb #2ad61e7a
 @patch
 def teacher_config(self:RunContext) -> TeacherConfig:
-    lr = {} if self.profile.teacher_lr is None else {'lr': self.profile.teacher_lr}
-    fmts = {'formats': ['annotate', 'joint'], 'max_length': 192} if self.task.kind == 'generation' else {}
-    return TeacherConfig(epochs=self.cfg.teacher_epochs, seed=self.cfg.seed, **lr, **fmts)
+    gen = self.task.kind == 'generation'
+    lr = self.profile.teacher_lr or (GENERATION_TEACHER['lr'] if gen else None)
+    fmts = {'formats': ['annotate', 'joint'], 'max_length': 192} if gen else {}
+    return TeacherConfig(epochs=self.cfg.teacher_epoch_cap(self.task.kind), seed=self.cfg.seed,
+                         **({} if lr is None else {'lr': lr}), **fmts)
 @patch
 def teacher_cached(self:RunContext) -> bool:
     "Whether the teacher of this run is in the cache already."
@@ -753,7 +764,7 @@ def run_pipeline(cfg:RunConfig|None=None, root='runs', resume=None, log=print) -
     run, t0 = _run_folder(cfg, root, resume), time.time()
     log(f'synthdiv run → {run}')
     c = RunContext(cfg, run)
-    stages = Stages(run, cfg.expected_seconds(len(c.data.train)), log=log)
+    stages = Stages(run, cfg.expected_seconds(len(c.data.train), c.task.kind), log=log)
     c.results, c.seconds = stages.results, stages.seconds
     for name in STAGES: stages(name, lambda name=name: run_stage(c, name))
     write_provenance(run, t0, stages=stages.seconds)
