@@ -213,7 +213,8 @@ def generation_students_section(cfg:dict, s:dict) -> list[str]:
     modes, f = s.get('modes', {}), s.get('floors', {})
     def pm(v, m): return f"{fmt_num(v.get(f'{m}_mean'), 1)} ± {fmt_num(v.get(f'{m}_std'), 1)}"
     lines = ['## Students', '', f"Decoder-only students from `{s.get('student')}`, seeds {cfg.get('seeds')}, scored on "
-             f"{s.get('test_rows')} test rows; each synthetic mode adds the same number of rows.", '',
+             f"{s.get('test_rows')} test rows (mean ± sd over the seeds, which re-draw the student, not the "
+             "budget); each synthetic mode adds the same number of rows.", '',
              '| training data | rows | chrF | ROUGE-L | BLEU |', '|---|---|---|---|---|']
     lines += [f"| {n} | {v['rows']} | {pm(v, 'chrf')} | {pm(v, 'rougeL')} | {pm(v, 'bleu')} |" for n, v in modes.items()]
     lines += [f"| first {f.get('lead_k')} words of the input | - | {fmt_num(f.get('lead_chrf'), 1)} | "
