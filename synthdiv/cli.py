@@ -180,7 +180,8 @@ def _run_parser(sub):
     _plan_flags(r, defaults=False)
     r.add_argument('--teacher-model', help="the teacher's base LM: a local model folder or a Hugging Face model id "
                    "(read from the local cache offline) [the profile's]")
-    r.add_argument('--teacher-epochs', type=int, help="upper bound on the teacher's epochs [2; 4 for a generation task]")
+    r.add_argument('--teacher-epochs', type=int,
+                   help="upper bound on the teacher's epochs [2; 4 for a generation task]")
     _teacher_server_flags(r)
     r.add_argument('--student', choices=['frozen', 'finetune'], help='how the students are trained: a logistic '
                    f"regression on frozen embeddings, or the encoder fine-tuned [{_RUN['student_method']}]")

@@ -295,7 +295,8 @@ def expected_seconds(self:RunConfig, train_rows:int, kind:str='classification') 
     return {'data': 10, 'teacher': self.teacher_training_seconds(train_rows, kind) + self.teacher_test * 0.08,
             'annotate': self.n_annotate * 0.1, 'generate': self.n_topics * self.per_topic * 0.8, 'diversity': 40,
             'cluster_agent': 30 + self.agent_rounds * 25, 'information': self.info_prompts * self.info_samples * 4,
-            'students': (330 if kind == 'generation' else 60) * len(self.seeds), 'report': 5}   # 3 decoder students a seed
+            'students': (330 if kind == 'generation' else 60) * len(self.seeds),   # generation: 3 decoder students a seed
+            'report': 5}
 
 # %% ../nbs/09a_pipeline.ipynb #bac28cc6
 def fmt_seconds(s:float) -> str:
@@ -565,7 +566,8 @@ def dry_run_pipeline(cfg:RunConfig|None=None, show:int=3) -> dict:
     "What `run_pipeline(cfg)` would ask its teacher to write, without running anything (`dry_run` of its plan)."
     cfg = cfg or RunConfig()
     c = RunContext(cfg, Path(tempfile.mkdtemp(prefix='synthdiv-dry-run-')))   # nothing is written there
-    return dry_run(c.task, c.plan, generation_config(cfg, c.task), c.base.count_tokens, as_list(c.few_train['text']), show=show)
+    return dry_run(c.task, c.plan, generation_config(cfg, c.task), c.base.count_tokens, as_list(c.few_train['text']),
+                   show=show)
 
 # %% ../nbs/09a_pipeline.ipynb #c1378ba9
 def run_teacher(run) -> LocalLM:
