@@ -295,7 +295,7 @@ def expected_seconds(self:RunConfig, train_rows:int, kind:str='classification') 
     return {'data': 10, 'teacher': self.teacher_training_seconds(train_rows, kind) + self.teacher_test * 0.08,
             'annotate': self.n_annotate * 0.1, 'generate': self.n_topics * self.per_topic * 0.8, 'diversity': 40,
             'cluster_agent': 30 + self.agent_rounds * 25, 'information': self.info_prompts * self.info_samples * 4,
-            'students': (330 if kind == 'generation' else 60) * len(self.seeds),   # generation: 3 decoder students a seed
+            'students': (330 if kind == 'generation' else 60) * len(self.seeds),   # generation: 3 students a seed
             'report': 5}
 
 # %% ../nbs/09a_pipeline.ipynb #bac28cc6
