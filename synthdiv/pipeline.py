@@ -697,11 +697,6 @@ def _gen_stage_generate(c:RunContext) -> dict:
     save_dataset(res.data, c.run/'generated'/'dataset')
     return {'counts': res.counts, 'rates': res.rates(), 'template': c.plan[0]['template'], 'generator': c.teacher.name}
 
-def _gen_stage_information(c:RunContext) -> dict:
-    picked = rng(c.cfg.seed).choice(len(c.plan), min(c.cfg.info_prompts, len(c.plan)), replace=False)
-    return plan_information(c.teacher, c.task, [c.plan[i] for i in sorted(picked)], generation_config(c.cfg, c.task),
-                            c.cfg.info_samples, seed=c.cfg.seed)   # sampled as the generate stage samples
-
 # %% ../nbs/09a_pipeline.ipynb #facef68b
 @patch
 def decoder_config(self:RunContext) -> DecoderConfig:
@@ -732,8 +727,7 @@ def _gen_stage_students(c:RunContext) -> dict:
             'modes': {_MODE_NAMES[m]: _gen_student_row(c, train) for m, train in sets.items()}}
 
 _GENERATION_STAGES = {'data': _gen_stage_data, 'teacher': _gen_stage_teacher, 'annotate': _gen_stage_annotate,
-                      'generate': _gen_stage_generate, 'information': _gen_stage_information,
-                      'students': _gen_stage_students}
+                      'generate': _gen_stage_generate, 'students': _gen_stage_students}
 
 # %% ../nbs/09a_pipeline.ipynb #39302fb5
 _STAGE_FUNCTIONS = {'data': _stage_data, 'teacher': _stage_teacher, 'annotate': _stage_annotate,
